@@ -1,0 +1,55 @@
+# Mina steg. Quick start: `make run` (demo on http://127.0.0.1:5000) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app app
+PORT ?= 5000
+
+.PHONY: run test lint translations translations-update chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile -d translations
+
+## Extract the Swedish source texts and merge them into every language's catalogue.
+translations-update: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--project "Mina steg" -o translations/messages.pot .
+	$(BIN)/pybabel update -N --no-wrap -i translations/messages.pot -d translations
+
+run: export FLASK_LOCAL_RUN ?= 1
+run: $(VENV)/.installed translations
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	@echo "Demo logins (open a participant's card address to log in as them):"
+	@PORT=$(PORT) $(FLASK) demo-logins
+	PORT=$(PORT) $(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+## Debian's Chromium for the browser tests, installed when missing and we are allowed to.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "Chromium is missing: install Debian's chromium package (sudo apt-get install chromium)."; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(VENV)/.installed-test translations chromium lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,0 +1,45 @@
+"""Mina steg: wishes, goals and check-ins for participants in daily activity."""
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import config, db, i18n, logins, pictograms, web
+from .extensions import babel, csrf, htmx, limiter
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    config.load(app, test_config)
+    if app.config["PROXY_COUNT"]:
+        count = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+    db.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+
+    app.before_request(logins.load)
+    app.after_request(web.security_headers)
+    web.register_errors(app)
+    web.redact_logs()
+    app.jinja_env.globals.update(
+        picto=pictograms.url, picto_exists=pictograms.exists, language=i18n.current
+    )
+    app.jinja_env.globals["LANGUAGES"] = i18n.LANGUAGES
+
+    from .admin import bp as admin_bp
+    from .card_login import bp as card_login_bp
+    from .home import bp as home_bp
+    from .staff import bp as staff_bp
+
+    app.register_blueprint(home_bp)
+    app.register_blueprint(card_login_bp)
+    app.register_blueprint(staff_bp)
+    app.register_blueprint(admin_bp)
+
+    from .cli import register as register_cli
+
+    register_cli(app)
+    return app

@@ -1,0 +1,92 @@
+"""Administration forms. Each checks its input before anything reaches a table."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectChoice, RadioField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..staff.accounts import MIN_PASSWORD_LENGTH
+
+
+class CheckboxesField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class UnitForm(FlaskForm):
+    name = StringField(
+        _l("Enhetens namn"),
+        description=_l("Till exempel Kaféet på Storgatan."),
+        validators=[InputRequired(_l("Skriv enhetens namn.")), Length(max=120)],
+    )
+
+
+class StaffForm(FlaskForm):
+    display_name = StringField(
+        _l("Namn"),
+        validators=[InputRequired(_l("Skriv personens namn.")), Length(max=120)],
+        render_kw={"autocomplete": "off"},
+    )
+    username = StringField(
+        _l("Användarnamn"),
+        description=_l("Små bokstäver, siffror, punkt eller bindestreck."),
+        validators=[
+            InputRequired(_l("Skriv ett användarnamn.")),
+            Length(min=3, max=60, message=_l("Användarnamnet ska ha 3 till 60 tecken.")),
+            Regexp(
+                r"^[a-z0-9._-]+$",
+                message=_l("Använd bara små bokstäver, siffror, punkt eller bindestreck."),
+            ),
+        ],
+        render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
+    )
+    role = RadioField(
+        _l("Roll"),
+        choices=[
+            SelectChoice("supervisor", _l("Handledare")),
+            SelectChoice("case_officer", _l("Handläggare")),
+            SelectChoice("admin", _l("Administratör")),
+        ],
+        validators=[InputRequired(_l("Välj en roll."))],
+    )
+    units = CheckboxesField(
+        _l("Enheter"),
+        description=_l("Handledare ser deltagarna på de enheter som är valda."),
+        coerce=int,
+        validators=[Optional()],
+    )
+    password = PasswordField(
+        _l("Första lösenord"),
+        description=_l("Minst 10 tecken. Ge det till personen på ett säkert sätt."),
+        validators=[
+            InputRequired(_l("Skriv ett lösenord.")),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=_l("Lösenordet ska ha minst 10 tecken."),
+            ),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+    def validate_units(self, field):
+        if self.role.data == "supervisor" and not field.data:
+            raise ValidationError(_l("Välj minst en enhet för en handledare."))
+
+
+class ParticipantForm(FlaskForm):
+    first_name = StringField(
+        _l("Förnamn"),
+        description=_l("Bara förnamnet. Det står på kortet."),
+        validators=[InputRequired(_l("Skriv deltagarens förnamn.")), Length(max=60)],
+        render_kw={"autocomplete": "off"},
+    )
+    language = SelectField(_l("Språk"), validators=[InputRequired()])
+    unit = SelectField(_l("Enhet"), coerce=int, validators=[InputRequired(_l("Välj en enhet."))])
+    case_officer = SelectField(_l("Handläggare"), coerce=int, validators=[Optional()])
+    pictogram = RadioField(
+        _l("Deltagarens bild"),
+        description=_l("Deltagaren kan byta bild själv senare."),
+        validators=[Optional()],
+    )

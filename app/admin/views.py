@@ -1,0 +1,93 @@
+"""Administration pages: the directory, and adding units, staff and participants."""
+
+from flask import g, redirect, url_for
+from flask_babel import gettext as _
+from wtforms import SelectChoice
+
+from .. import pictograms
+from ..access import staff_required
+from ..i18n import LANGUAGES
+from ..models import Role
+from ..staff import accounts
+from ..web import render
+from . import bp, directory
+from .forms import ParticipantForm, StaffForm, UnitForm
+
+admin_only = staff_required(Role.admin)
+
+
+@bp.get("/")
+@admin_only
+def index():
+    """Everything an administrator keeps: units, staff and participants."""
+    return render(
+        "admin/index.html",
+        units=directory.units(),
+        staff=directory.staff(),
+        participants=directory.participants(),
+        unit_names={u.id: u.name for u in directory.units()},
+    )
+
+
+@bp.route("/enheter/ny", methods=["GET", "POST"])
+@admin_only
+def new_unit():
+    """Add a daily activity site."""
+    form = UnitForm()
+    if form.validate_on_submit():
+        if directory.unit_name_taken(form.name.data):
+            form.name.errors.append(_("Det finns redan en enhet med det namnet."))
+        else:
+            directory.create_unit(form.name.data, g.staff)
+            return redirect(url_for("admin.index"), 303)
+    return _form_page("admin/unit_form.html", form)
+
+
+@bp.route("/personal/ny", methods=["GET", "POST"])
+@admin_only
+def new_staff():
+    """Add a supervisor, case officer or administrator."""
+    form = StaffForm()
+    form.units.choices = [SelectChoice(u.id, u.name) for u in directory.units()]
+    if form.validate_on_submit():
+        if accounts.find_by_username(form.username.data):
+            form.username.errors.append(_("Användarnamnet finns redan. Välj ett annat."))
+        else:
+            accounts.create(
+                form.username.data,
+                form.display_name.data,
+                Role(form.role.data),
+                form.password.data,
+                unit_ids=form.units.data if form.role.data == Role.supervisor else [],
+                created_by=g.staff,
+            )
+            return redirect(url_for("admin.index"), 303)
+    return _form_page("admin/staff_form.html", form)
+
+
+@bp.route("/deltagare/ny", methods=["GET", "POST"])
+@admin_only
+def new_participant():
+    """Add a participant to a unit and a case officer's caseload."""
+    form = ParticipantForm()
+    form.language.choices = [SelectChoice(code, lang["name"]) for code, lang in LANGUAGES.items()]
+    form.unit.choices = [SelectChoice(u.id, u.name) for u in directory.units()]
+    form.case_officer.choices = [SelectChoice(0, _("Ingen ännu"))] + [
+        SelectChoice(s.id, s.display_name) for s in directory.case_officers()
+    ]
+    form.pictogram.choices = [SelectChoice(c, word) for c, word in pictograms.personal()]
+    if form.validate_on_submit():
+        person = directory.create_participant(
+            form.first_name.data,
+            form.language.data,
+            form.unit.data,
+            form.case_officer.data or None,
+            form.pictogram.data or None,
+            g.staff,
+        )
+        return redirect(url_for("staff.participant", participant_id=person.id), 303)
+    return _form_page("admin/participant_form.html", form)
+
+
+def _form_page(template, form):
+    return render(template, form=form, status=422 if form.errors else 200)

@@ -1,0 +1,56 @@
+"""Opening a card: "Are you Anna?", then yes starts the participant's login."""
+
+from flask import current_app, redirect, request, url_for
+from flask_babel import force_locale
+
+from ..db import get_session
+from ..extensions import limiter
+from ..models import Participant
+from ..web import render
+from . import bp, cards
+
+
+def _limit() -> str:
+    return current_app.config["CARD_REDEEM_LIMIT"]
+
+
+card_limit = limiter.shared_limit(_limit, scope="card")
+
+
+@bp.get("/k/<token>")
+@card_limit
+def confirm(token):
+    """Ask "Are you Anna?" so that link previews and scanners cannot log anyone in."""
+    card = cards.find(token)
+    if card is None:
+        return card_not_working()
+    participant = get_session().get(Participant, card.participant_id)
+    with force_locale(participant.language):
+        return render(
+            "card_login/confirm.html",
+            participant=participant,
+            token=token,
+        )
+
+
+@bp.post("/k")
+@card_limit
+def redeem():
+    """Yes, it is me: log in and go to a clean address without the card's secret."""
+    card = cards.find(request.form.get("token"))
+    if card is None:
+        return card_not_working()
+    cards.redeem(card)
+    return redirect(url_for("home.index"), 303)
+
+
+@bp.get("/k/inte-jag")
+def not_me():
+    """No, it is not me: hand the card to a supervisor."""
+    return render("card_login/not_me.html")
+
+
+def card_not_working():
+    """The same kind page for every card that does not work: nothing tells them apart."""
+    return render("card_login/not_working.html", status=404)
+

@@ -1,0 +1,80 @@
+"""Commands: `flask --app app db upgrade`, `create-staff`, `seed-demo`, `demo-logins`."""
+
+import os
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from . import demo, migrate
+from .models import Role
+from .staff import accounts
+
+db_cli = AppGroup("db", help="Database migrations.")
+
+
+@db_cli.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision):
+    """Bring the database schema up to date."""
+    migrate.upgrade(current_app.config["DATABASE_URL"], revision)
+
+
+@db_cli.command("downgrade")
+@click.argument("revision")
+def db_downgrade(revision):
+    """Step the database schema back to REVISION."""
+    migrate.downgrade(current_app.config["DATABASE_URL"], revision)
+
+
+@db_cli.command("revision")
+@click.option("-m", "--message", required=True)
+def db_revision(message):
+    """Write a new migration from the difference between the models and the database."""
+    migrate.revision(current_app.config["DATABASE_URL"], message)
+
+
+@click.command("create-staff")
+@click.option("--username", prompt=True)
+@click.option("--name", "display_name", prompt="Full name")
+@click.option("--role", type=click.Choice([r.value for r in Role]), prompt=True)
+@click.option("--unit-id", "unit_ids", type=int, multiple=True, help="For supervisors.")
+@click.password_option()
+def create_staff(username, display_name, role, unit_ids, password):
+    """Create a staff account (the first admin, for example)."""
+    if accounts.find_by_username(username):
+        raise click.ClickException(f"The username {username!r} is taken.")
+    if len(password) < accounts.MIN_PASSWORD_LENGTH:
+        raise click.ClickException("The password needs at least 10 characters.")
+    accounts.create(username, display_name, Role(role), password, unit_ids=list(unit_ids))
+    click.echo(f"Created {role} {username}.")
+
+
+@click.command("seed-demo")
+def seed_demo():
+    """Add the demo unit, staff and participants (local runs only; safe to run twice)."""
+    if not current_app.config["LOCAL_RUN"]:
+        raise click.ClickException("Demo data is for local runs only (FLASK_LOCAL_RUN=1).")
+    with _request_context():
+        demo.seed()
+    click.echo("Demo data is in place.")
+
+
+@click.command("demo-logins")
+def demo_logins():
+    """Print the demo logins, one a line."""
+    with _request_context():
+        for line in demo.logins():
+            click.echo(line)
+
+
+def _request_context():
+    port = os.environ.get("PORT", "5000")
+    base = current_app.config.get("PUBLIC_URL") or f"http://127.0.0.1:{port}"
+    return current_app.test_request_context("/", base_url=base)
+
+
+def register(app) -> None:
+    app.cli.add_command(db_cli)
+    for command in (create_staff, seed_demo, demo_logins):
+        app.cli.add_command(command)

@@ -1,0 +1,75 @@
+"""Settings: safe defaults here, real values from the environment (FLASK_* variables)."""
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    # Local runs (make run, tests) may generate a secret key; production must set one.
+    LOCAL_RUN = False
+    SECRET_KEY = None
+    DATABASE_URL = None
+
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "translations")
+
+    # A participant may take all the time they need: idle sessions last a week.
+    PARTICIPANT_IDLE_MINUTES = 7 * 24 * 60
+    STAFF_IDLE_MINUTES = 30
+    STAFF_MAX_HOURS = 12
+    CARD_VALID_DAYS = 365
+
+    CARD_REDEEM_LIMIT = "10 per minute"
+    STAFF_LOGIN_LIMIT = "10 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+
+    # A check-in page left open for hours must still be sendable.
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_SSL_STRICT = False
+
+    SESSION_COOKIE_NAME = "mina_steg"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    MAX_CONTENT_LENGTH = 64 * 1024
+
+    # How many proxies sit in front of the app and set X-Forwarded-For/-Proto (0: none).
+    PROXY_COUNT = 0
+
+
+def load(app, test_config=None):
+    """Fill app.config from defaults, the environment and, in tests, test_config."""
+    app.config.from_object(Defaults)
+    app.config.from_prefixed_env()
+    if os.environ.get("DATABASE_URL") and not app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if test_config:
+        app.config.update(test_config)
+
+    local = bool(app.config["LOCAL_RUN"])
+    if local:
+        app.config["SESSION_COOKIE_SECURE"] = False
+    if not app.config.get("SECRET_KEY"):
+        if not local:
+            raise RuntimeError(
+                "Set FLASK_SECRET_KEY (or FLASK_LOCAL_RUN=1 for a run on your own computer)."
+            )
+        app.config["SECRET_KEY"] = _local_secret_key(Path(app.instance_path))
+    if not app.config.get("DATABASE_URL"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'mina-steg.sqlite'}"
+
+
+def _local_secret_key(instance: Path) -> str:
+    """Keep one generated key per checkout, so local logins survive a restart."""
+    instance.mkdir(parents=True, exist_ok=True)
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,59 @@
+"""Demo data for a first look: one unit, three staff, three participants with cards."""
+
+from sqlmodel import select
+
+from .admin import directory
+from .card_login import cards
+from .db import get_session
+from .models import LoginCard, Participant, Role, Unit
+from .staff import accounts
+
+UNIT = "Kaféet på Storgatan"
+# Demo passwords are printed by `demo-logins`; demo data is refused outside local runs.
+STAFF = [
+    ("supervisor", "handledare", "Sara Handledare", "demo-handledare"),
+    ("case_officer", "handlaggare", "Karin Handläggare", "demo-handlaggare"),
+    ("admin", "admin", "Ali Administratör", "demo-admin-2026"),
+]
+PARTICIPANTS = [("Anna", "person_sun"), ("Omar", "person_football"), ("Lisa", "person_cat")]
+
+
+def seed() -> None:
+    """Add whatever part of the demo data is missing; running it again changes nothing."""
+    db = get_session()
+    unit = db.exec(select(Unit).where(Unit.name == UNIT)).first()
+    if unit is None:
+        unit = Unit(name=UNIT)
+        db.add(unit)
+        db.commit()
+    staff = {}
+    for role, username, name, password in STAFF:
+        person = accounts.find_by_username(username)
+        if person is None:
+            units = [unit.id] if role == Role.supervisor else []
+            person = accounts.create(username, name, Role(role), password, unit_ids=units)
+        staff[role] = person
+    for first_name, picture in PARTICIPANTS:
+        person = db.exec(
+            select(Participant).where(
+                Participant.first_name == first_name, Participant.unit_id == unit.id
+            )
+        ).first()
+        if person is None:
+            person = directory.create_participant(
+                first_name, "sv", unit.id, staff["case_officer"].id, picture, created_by=None
+            )
+        token = cards.demo_token(first_name)
+        if db.exec(select(LoginCard).where(LoginCard.token_hash == cards.token_hash(token))).first() is None:
+            cards.issue(person, token=token)
+
+
+def logins() -> list[str]:
+    """One line per demo login: `participant <name> <card-url>` or `staff <role> <user> <pw>`."""
+    lines = [
+        f"participant {first_name} {cards.card_url(cards.demo_token(first_name))}"
+        for first_name, _picture in PARTICIPANTS
+    ]
+    lines += [f"staff {role} {username} {password}" for role, username, _n, password in STAFF]
+    return lines
+

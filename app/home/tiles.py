@@ -1,0 +1,19 @@
+"""The tiles on the participant's home page: one for each part of the app that exists."""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Tile:
+    endpoint: str
+    label: str
+    pictogram: str
+
+
+# Later parts of the app (check-ins, wishes, goals, other paths) add their tiles here.
+TILES = [
+    Tile("home.my_picture", _l("Min bild"), "my_picture"),
+    Tile("home.language", _l("Språk"), "language"),
+]

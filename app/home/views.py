@@ -1,0 +1,69 @@
+"""The participant's home page and the choices about themselves."""
+
+from flask import g, redirect, request, url_for
+
+from .. import logins, pictograms
+from ..access import participant_required
+from ..i18n import LANGUAGES
+from ..web import render
+from . import bp, profile
+from .tiles import TILES
+
+
+@bp.get("/")
+def index():
+    """Home: a participant's tiles, staff's start page, or how to log in."""
+    if g.participant is not None:
+        return render("home/index.html", tiles=TILES)
+    if g.staff is not None:
+        return redirect(url_for("staff.index"))
+    return render("home/welcome.html")
+
+
+@bp.get("/min-bild")
+@participant_required
+def my_picture():
+    """Let the participant pick the picture that shows it is them."""
+    return render("home/my_picture.html", choices=pictograms.personal())
+
+
+@bp.post("/min-bild")
+@participant_required
+def choose_picture():
+    choice = request.form.get("pictogram", "")
+    if not pictograms.is_personal(choice):
+        return render(
+            "home/my_picture.html", choices=pictograms.personal(), error=True, status=422
+        )
+    profile.choose_picture(g.participant, choice)
+    return redirect(url_for("home.index"), 303)
+
+
+@bp.get("/sprak")
+def language():
+    """Choose the language, each one named in itself."""
+    return render("home/language.html")
+
+
+@bp.post("/sprak")
+def choose_language():
+    code = request.form.get("lang", "")
+    if code not in LANGUAGES:
+        return render("home/language.html", error=True, status=422)
+    profile.choose_language(g.participant, code)
+    return redirect(_back_to(request.form.get("next")), 303)
+
+
+@bp.post("/logga-ut")
+def logout():
+    """Log out, for participants and staff alike."""
+    was_staff = g.staff is not None
+    logins.end_current()
+    return redirect(url_for("staff.login" if was_staff else "home.index"), 303)
+
+
+def _back_to(target: str | None) -> str:
+    """Only ever go back to a page of this app."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("home.index")

@@ -1,0 +1,126 @@
+"""Server-side login sessions for staff and participants.
+
+The browser's signed cookie carries only a random secret; the row here says who it belongs to,
+so any login can be ended from the server (logout, a revoked card, a deactivated account).
+"""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from flask import current_app, g, session
+from sqlmodel import select
+
+from .db import get_session
+from .models import LoginSession, Participant, StaffUser, utcnow
+
+# Writing last_seen on every request would make each page a write; once a minute is enough.
+_TOUCH_EVERY = timedelta(minutes=1)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start(*, staff=None, participant=None, card=None, helper=None) -> LoginSession:
+    """Log this browser in, replacing whatever login it had (a fresh secret every time)."""
+    end_current()
+    token = secrets.token_urlsafe(32)
+    login = LoginSession(
+        token_hash=token_hash(token),
+        staff_id=staff.id if staff else None,
+        participant_id=participant.id if participant else None,
+        card_id=card.id if card else None,
+        helper_id=helper.id if helper else None,
+    )
+    db = get_session()
+    db.add(login)
+    db.commit()
+    session.clear()
+    session["login"] = token
+    session.permanent = False
+    return login
+
+
+def end_current() -> None:
+    """Log this browser out and forget its cookie."""
+    login = g.get("login")
+    if login is not None:
+        login.ended_at = utcnow()
+        db = get_session()
+        db.add(login)
+        db.commit()
+    g.login = g.staff = g.participant = None
+    session.clear()
+
+
+def end_for_participant(participant_id: int) -> int:
+    """End every open login of a participant, e.g. when their card is revoked."""
+    return _end_where(LoginSession.participant_id == participant_id)
+
+
+def end_for_staff(staff_id: int) -> int:
+    return _end_where(LoginSession.staff_id == staff_id)
+
+
+def _end_where(condition) -> int:
+    db = get_session()
+    open_logins = db.exec(
+        select(LoginSession).where(condition, LoginSession.ended_at.is_(None))
+    ).all()
+    for login in open_logins:
+        login.ended_at = utcnow()
+        db.add(login)
+    return len(open_logins)
+
+
+def load() -> None:
+    """Before each request: find who is logged in, ending logins that have run out."""
+    g.login = g.staff = g.participant = None
+    token = session.get("login")
+    if not token:
+        return
+    db = get_session()
+    login = db.exec(
+        select(LoginSession).where(
+            LoginSession.token_hash == token_hash(token), LoginSession.ended_at.is_(None)
+        )
+    ).first()
+    if login is None:
+        session.clear()
+        return
+    now = utcnow()
+    person = _person(db, login)
+    if person is None or _expired(login, now):
+        login.ended_at = now
+        db.add(login)
+        db.commit()
+        session.clear()
+        return
+    if now - login.last_seen_at > _TOUCH_EVERY:
+        login.last_seen_at = now
+        db.add(login)
+        db.commit()
+    g.login = login
+    if login.staff_id:
+        g.staff = person
+    else:
+        g.participant = person
+
+
+def _person(db, login):
+    if login.staff_id:
+        staff = db.get(StaffUser, login.staff_id)
+        return staff if staff and staff.active else None
+    return db.get(Participant, login.participant_id)
+
+
+def _expired(login: LoginSession, now) -> bool:
+    config = current_app.config
+    if login.staff_id:
+        if now - login.created_at > timedelta(hours=config["STAFF_MAX_HOURS"]):
+            return True
+        idle = timedelta(minutes=config["STAFF_IDLE_MINUTES"])
+    else:
+        idle = timedelta(minutes=config["PARTICIPANT_IDLE_MINUTES"])
+    return now - login.last_seen_at > idle

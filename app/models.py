@@ -1,0 +1,116 @@
+"""The tables of the foundation: sites, staff, participants, cards, logins and the audit log.
+
+Times are timezone-aware UTC; templates show them in Swedish time through Flask-Babel.
+"""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Role(StrEnum):
+    supervisor = "supervisor"
+    case_officer = "case_officer"
+    admin = "admin"
+
+
+class Unit(SQLModel, table=True):
+    """A daily activity site: a café, a garden group, a workshop."""
+
+    __tablename__ = "unit"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class StaffUser(SQLModel, table=True):
+    """A supervisor, case officer or administrator who logs in with a password."""
+
+    __tablename__ = "staff_user"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=60, unique=True)
+    display_name: str = Field(max_length=120)
+    role: str = Field(max_length=20)
+    password_hash: str = Field(max_length=255)
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class StaffUnit(SQLModel, table=True):
+    """A supervisor works at a unit."""
+
+    __tablename__ = "staff_unit"
+    staff_id: int = Field(foreign_key="staff_user.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class Participant(SQLModel, table=True):
+    """A person with daily activity. Only the first name is kept: staff know who they are."""
+
+    __tablename__ = "participant"
+    id: int | None = Field(default=None, primary_key=True)
+    first_name: str = Field(max_length=60)
+    language: str = Field(default="sv", max_length=10)
+    pictogram: str | None = Field(default=None, max_length=40)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    case_officer_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class LoginCard(SQLModel, table=True):
+    """A printed QR card. Only a hash of its secret is stored."""
+
+    __tablename__ = "login_card"
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    issued_at: datetime = Field(default_factory=utcnow)
+    issued_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    expires_at: datetime
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+    revoked_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+    def status(self, now: datetime) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at <= now:
+            return "expired"
+        return "active"
+
+
+class LoginSession(SQLModel, table=True):
+    """A logged-in browser, for a staff member or a participant. The cookie holds its secret."""
+
+    __tablename__ = "login_session"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
+    card_id: int | None = Field(default=None, foreign_key="login_card.id")
+    # The supervisor who handed their device over to the participant, if any.
+    helper_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = None
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what to whose data, and when. Never the data itself."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
+    action: str = Field(max_length=60)

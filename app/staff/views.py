@@ -1,0 +1,120 @@
+"""Staff pages: log in, the start page, a participant's page, cards and handing over."""
+
+from flask import abort, current_app, g, redirect, request, url_for
+from flask_babel import gettext as _
+
+from .. import audit, logins
+from ..access import may_manage_cards, participant_for_staff, staff_required
+from ..card_login import cards
+from ..db import get_session
+from ..extensions import limiter
+from ..models import LoginCard, Role, StaffUser, Unit, utcnow
+from ..web import render
+from . import accounts, bp, people
+from .forms import LoginForm
+
+
+@bp.route("/logga-in", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["STAFF_LOGIN_LIMIT"], methods=["POST"])
+def login():
+    """Staff log in with username and password; a wrong try says only that it was wrong."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        staff = accounts.authenticate(form.username.data, form.password.data)
+        if staff is not None:
+            accounts.log_in(staff)
+            return redirect(url_for("staff.index"), 303)
+        audit.record("staff.login_failed")
+        form.password.errors.append(_("Fel användarnamn eller lösenord."))
+    status = 422 if form.errors else 200
+    return render("staff/login.html", form=form, status=status)
+
+
+@bp.get("/")
+@staff_required()
+def index():
+    """The start page: a supervisor's units, a case officer's caseload, or administration."""
+    if g.staff.role == Role.admin:
+        return redirect(url_for("admin.index"))
+    if g.staff.role == Role.case_officer:
+        return render("staff/caseload.html", participants=people.caseload(g.staff))
+    units = [(unit, people.participants_at(unit.id)) for unit in people.units_of(g.staff)]
+    return render("staff/units.html", units=units)
+
+
+@bp.get("/deltagare/<int:participant_id>")
+@staff_required()
+def participant(participant_id):
+    """A participant's page for staff: who they are and their login cards."""
+    person = participant_for_staff(participant_id, "participant.view")
+    db = get_session()
+    return render(
+        "staff/participant.html",
+        person=person,
+        unit=db.get(Unit, person.unit_id),
+        case_officer=db.get(StaffUser, person.case_officer_id) if person.case_officer_id else None,
+        cards=cards.cards_of(person.id),
+        now=utcnow(),
+        manages_cards=may_manage_cards(g.staff, person),
+    )
+
+
+@bp.post("/deltagare/<int:participant_id>/kort")
+@staff_required(Role.supervisor, Role.admin)
+def issue_card(participant_id):
+    """Make a new card and show it ready to print (the secret is shown this once only)."""
+    person = participant_for_staff(participant_id, "card.print", check=may_manage_cards)
+    _card, token = cards.issue(person)
+    return _print_page([(person, token)])
+
+
+@bp.post("/enhet/<int:unit_id>/kort")
+@staff_required(Role.supervisor)
+def issue_unit_cards(unit_id):
+    """New cards for the participants ticked at one unit, on one sheet."""
+    unit = people.unit_for_supervisor(g.staff, unit_id)
+    if unit is None:
+        abort(404)
+    chosen = set(request.form.getlist("participant", type=int))
+    at_unit = [p for p in people.participants_at(unit.id) if p.id in chosen]
+    if not at_unit:
+        units = [(u, people.participants_at(u.id)) for u in people.units_of(g.staff)]
+        return render("staff/units.html", units=units, pick_error=unit.id, status=422)
+    issued = []
+    for person in at_unit:
+        audit.record("card.print", person.id, commit=False)
+        issued.append((person, cards.issue(person)[1]))
+    return _print_page(issued)
+
+
+def _print_page(issued):
+    sheet = [
+        {
+            "person": person,
+            "qr": cards.qr_data_uri(cards.card_url(token)),
+        }
+        for person, token in issued
+    ]
+    return render("staff/print_cards.html", sheet=sheet)
+
+
+@bp.post("/kort/<int:card_id>/sparra")
+@staff_required(Role.supervisor, Role.admin)
+def revoke_card(card_id):
+    """Stop a card at once; the participant's open logins end with it."""
+    card = get_session().get(LoginCard, card_id)
+    if card is None:
+        abort(404)
+    person = participant_for_staff(card.participant_id, "participant.view", check=may_manage_cards)
+    cards.revoke(card)
+    return redirect(url_for("staff.participant", participant_id=person.id), 303)
+
+
+@bp.post("/deltagare/<int:participant_id>/lamna-over")
+@staff_required(Role.supervisor)
+def hand_over(participant_id):
+    """Log this device in as the participant, for when their card or camera is missing."""
+    person = participant_for_staff(participant_id, "session.hand_over", check=may_manage_cards)
+    helper = g.staff
+    logins.start(participant=person, helper=helper)
+    return redirect(url_for("home.index"), 303)

@@ -1,0 +1,109 @@
+"""What every response shares: page-or-fragment rendering, security headers, kind error pages."""
+
+import logging
+import re
+
+from flask import current_app, g, make_response, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from .extensions import htmx
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
+
+
+def wants_fragment() -> bool:
+    """A plain htmx request gets the fragment; boosted links and back-button restores a page."""
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def render(template: str, fragment: str | None = None, status: int = 200, **context):
+    """Render the page, or only `fragment` for a plain htmx request."""
+    name = fragment if fragment and wants_fragment() else template
+    response = make_response(render_template(name, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def security_headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    if request.is_secure:
+        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if request.endpoint != "static":
+        # Pages may hold personal data: never keep them in a cache or the back-forward store.
+        headers["Cache-Control"] = "no-store"
+        response.vary.add("HX-Request")
+        response.vary.add("Cookie")
+    return response
+
+
+ERRORS = {
+    400: "bad_request",
+    401: "not_logged_in",
+    403: "forbidden",
+    404: "not_found",
+    405: "bad_request",
+    413: "too_large",
+    429: "too_many",
+    500: "server_error",
+}
+
+
+def error_page(error):
+    code = getattr(error, "code", 500) or 500
+    if isinstance(error, CSRFError):
+        kind = "stale_form"
+        current_app.logger.info("CSRF: %s", error.description)
+    else:
+        kind = ERRORS.get(code, "bad_request")
+    return render("errors/error.html", kind=kind, status=code, logged_in=_logged_in()), code
+
+
+def _logged_in() -> bool:
+    return g.get("staff") is not None or g.get("participant") is not None
+
+
+def register_errors(app) -> None:
+    for code in ERRORS:
+        app.register_error_handler(code, error_page)
+    app.register_error_handler(CSRFError, error_page)
+
+
+class RedactCardTokens(logging.Filter):
+    """Card secrets are in the card's URL: keep them out of the request log."""
+
+    pattern = re.compile(r"/k/[^\s\"?]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "/k/" in message:
+            record.msg = self.pattern.sub("/k/[card]", message)
+            record.args = ()
+        return True
+
+
+def redact_logs() -> None:
+    logging.getLogger("werkzeug").addFilter(RedactCardTokens())
+    logging.getLogger("gunicorn.access").addFilter(RedactCardTokens())
+
+
+def page_title(text: str, has_errors: bool = False) -> str:
+    return (_("Fel:") + " " + text) if has_errors else text
