@@ -4,7 +4,7 @@ import os
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from . import demo, migrate
 from .models import Role
@@ -35,6 +35,7 @@ def db_revision(message):
 
 
 @click.command("create-staff")
+@with_appcontext
 @click.option("--username", prompt=True)
 @click.option("--name", "display_name", prompt="Full name")
 @click.option("--role", type=click.Choice([r.value for r in Role]), prompt=True)
@@ -51,6 +52,7 @@ def create_staff(username, display_name, role, unit_ids, password):
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo():
     """Add the demo unit, staff and participants (local runs only; safe to run twice)."""
     if not current_app.config["LOCAL_RUN"]:
@@ -61,6 +63,7 @@ def seed_demo():
 
 
 @click.command("demo-logins")
+@with_appcontext
 def demo_logins():
     """Print the demo logins, one a line."""
     with _request_context():

@@ -44,7 +44,12 @@ def seed() -> None:
                 first_name, "sv", unit.id, staff["case_officer"].id, picture, created_by=None
             )
         token = cards.demo_token(first_name)
-        if db.exec(select(LoginCard).where(LoginCard.token_hash == cards.token_hash(token))).first() is None:
+        if (
+            db.exec(
+                select(LoginCard).where(LoginCard.token_hash == cards.token_hash(token))
+            ).first()
+            is None
+        ):
             cards.issue(person, token=token)
 
 
@@ -56,4 +61,3 @@ def logins() -> list[str]:
     ]
     lines += [f"staff {role} {username} {password}" for role, username, _n, password in STAFF]
     return lines
-

@@ -60,6 +60,8 @@ def app(database_url):
             "LOCAL_RUN": True,
             "SECRET_KEY": "test-secret",
             "DATABASE_URL": database_url,
+            # Cheap hashes keep the suite fast; the production cost is tested on its own.
+            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         }
     )
     app.test_client_class = BrowserLikeClient

@@ -21,7 +21,9 @@ def case_officers() -> list[StaffUser]:
 
 def participants() -> list[Participant]:
     return list(
-        get_session().exec(select(Participant).order_by(Participant.first_name, Participant.id)).all()
+        get_session()
+        .exec(select(Participant).order_by(Participant.first_name, Participant.id))
+        .all()
     )
 
 

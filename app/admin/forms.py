@@ -2,7 +2,14 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectChoice, RadioField, SelectField, SelectMultipleField, StringField
+from wtforms import (
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -54,7 +61,6 @@ class StaffForm(FlaskForm):
         _l("Enheter"),
         description=_l("Handledare ser deltagarna på de enheter som är valda."),
         coerce=int,
-        validators=[Optional()],
     )
     password = PasswordField(
         _l("Första lösenord"),

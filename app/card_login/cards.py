@@ -84,7 +84,11 @@ def find(token: str | None) -> LoginCard | None:
     """The working card for this secret, or None: unknown, malformed, revoked and expired alike."""
     if not token or not TOKEN_PATTERN.fullmatch(token):
         return None
-    card = get_session().exec(select(LoginCard).where(LoginCard.token_hash == token_hash(token))).first()
+    card = (
+        get_session()
+        .exec(select(LoginCard).where(LoginCard.token_hash == token_hash(token)))
+        .first()
+    )
     if card is None or card.status(utcnow()) != "active":
         return None
     return card

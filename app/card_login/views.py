@@ -53,4 +53,3 @@ def not_me():
 def card_not_working():
     """The same kind page for every card that does not work: nothing tells them apart."""
     return render("card_login/not_working.html", status=404)
-

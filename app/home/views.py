@@ -1,9 +1,11 @@
 """The participant's home page and the choices about themselves."""
 
 from flask import g, redirect, request, url_for
+from sqlalchemy import text
 
 from .. import logins, pictograms
 from ..access import participant_required
+from ..db import get_session
 from ..i18n import LANGUAGES
 from ..web import render
 from . import bp, profile
@@ -32,9 +34,7 @@ def my_picture():
 def choose_picture():
     choice = request.form.get("pictogram", "")
     if not pictograms.is_personal(choice):
-        return render(
-            "home/my_picture.html", choices=pictograms.personal(), error=True, status=422
-        )
+        return render("home/my_picture.html", choices=pictograms.personal(), error=True, status=422)
     profile.choose_picture(g.participant, choice)
     return redirect(url_for("home.index"), 303)
 
@@ -67,3 +67,13 @@ def _back_to(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return url_for("home.index")
+
+
+@bp.get("/healthz")
+def health():
+    """For the platform's health check: 200 when the database answers."""
+    try:
+        get_session().exec(text("SELECT 1"))
+    except Exception:  # any database failure means "not healthy"
+        return "database unavailable", 503
+    return "ok", 200

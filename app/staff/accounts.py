@@ -1,5 +1,6 @@
 """Staff accounts: passwords hashed with scrypt, checked without telling which part was wrong."""
 
+from flask import current_app
 from sqlmodel import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -13,13 +14,15 @@ MIN_PASSWORD_LENGTH = 10
 
 
 def hash_password(password: str) -> str:
-    return generate_password_hash(password, method="scrypt")
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 def find_by_username(username: str) -> StaffUser | None:
-    return get_session().exec(
-        select(StaffUser).where(func.lower(StaffUser.username) == username.strip().lower())
-    ).first()
+    return (
+        get_session()
+        .exec(select(StaffUser).where(func.lower(StaffUser.username) == username.strip().lower()))
+        .first()
+    )
 
 
 def authenticate(username: str, password: str) -> StaffUser | None:

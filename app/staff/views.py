@@ -50,6 +50,7 @@ def participant(participant_id):
     db = get_session()
     return render(
         "staff/participant.html",
+        fragment="staff/_cards.html",
         person=person,
         unit=db.get(Unit, person.unit_id),
         case_officer=db.get(StaffUser, person.case_officer_id) if person.case_officer_id else None,

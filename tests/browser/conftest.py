@@ -1,0 +1,163 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against the app on a live server.
+
+Every page a test visits should be checked with `axe_check`. The app's Content-Security-Policy
+stays on: axe is put into the page with Playwright's `page.evaluate`, which runs over the
+DevTools protocol and is not subject to the page's CSP (a <script> tag would be blocked).
+"""
+
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 740}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# The browser -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).is_file() or not os.access(CHROMIUM, os.X_OK):
+        message = (
+            f"The browser tests need Debian's Chromium at {CHROMIUM} "
+            "(run `make chromium`, or set SKIP_BROWSER_TESTS=1 to skip them)."
+        )
+        if os.environ.get("SKIP_BROWSER_TESTS") == "1":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    finally:
+        playwright.stop()
+
+
+# The app, served for real ------------------------------------------------------------------
+
+
+@pytest.fixture
+def live_server(app):
+    """The test's app (with its fresh database) on a real port; yields the base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# People with their own browser -------------------------------------------------------------
+
+
+class BrowserPeople:
+    """Makes a page in a fresh browser context for each person (their own phone or computer).
+
+    Console errors (CSP violations among them) and uncaught page errors are collected and
+    fail the test at teardown, except those a test says it expects.
+    """
+
+    def __init__(self, browser, base_url):
+        self.browser = browser
+        self.base_url = base_url
+        self.contexts = []
+        self.problems = []
+        self.expected = []
+
+    def __call__(self, *, java_script_enabled=True):
+        context = self.browser.new_context(
+            base_url=self.base_url,
+            viewport=PHONE,
+            locale="sv-SE",
+            java_script_enabled=java_script_enabled,
+        )
+        context.set_default_timeout(10_000)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("console", lambda message: self._console(page, message))
+        page.on("pageerror", lambda error: self.problems.append(f"{page.url}: {error}"))
+        return page
+
+    def expect_console_error(self, pattern: str):
+        """Say that a console error matching `pattern` is part of the journey (say, a 404)."""
+        self.expected.append(re.compile(pattern))
+
+    def _console(self, page, message):
+        if message.type != "error":
+            return
+        text = f"{message.text} (at {message.location.get('url') or page.url})"
+        if not any(pattern.search(text) for pattern in self.expected):
+            self.problems.append(text)
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """new_page(java_script_enabled=True): a page in a new browser context of its own."""
+    people = BrowserPeople(browser, live_server)
+    yield people
+    people.close()
+    if people.problems:
+        pytest.fail(
+            "The browser reported errors:\n" + "\n".join(f"- {p}" for p in people.problems),
+            pytrace=False,
+        )
+
+
+# Accessibility -----------------------------------------------------------------------------
+
+
+def axe_check(page) -> None:
+    """Run axe on the page as it is now and fail with a readable list of any violations."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"axe found {len(violations)} violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(
+                f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+                f" <{violation['helpUrl']}>"
+            )
+            for node in violation["nodes"]:
+                lines.append(f"    at {', '.join(map(str, node['target']))}")
+                if node.get("failureSummary"):
+                    summary = node["failureSummary"].replace("\n", "\n      ")
+                    lines.append(f"      {summary}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+@pytest.fixture(name="axe_check")
+def axe_check_fixture():
+    return axe_check

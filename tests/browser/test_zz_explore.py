@@ -1,0 +1,27 @@
+from playwright.sync_api import expect
+
+
+def test_explore(new_page, make_participant, make_card, axe_check, live_server):
+    person = make_participant("Anna")
+    _card, token = make_card(person)
+    page = new_page()
+    new_page.expect_console_error("404")
+    r = page.goto("/k/" + "x" * 22)
+    print("status", r.status)
+    axe_check(page)
+    page.goto(f"/k/{token}")
+    axe_check(page)
+    page.get_by_role("button", name="Ja, det är jag").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hej Anna!")
+    print(page.url)
+    axe_check(page)
+    page.get_by_role("link", name="Språk").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Välj språk")
+    axe_check(page)
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello Anna!")
+    print("lang", page.locator("html").get_attribute("lang"), page.url)
+    nojs = new_page(java_script_enabled=False)
+    nojs.goto("/")
+    print("eval nojs", nojs.evaluate("1+1"))
+    axe_check(nojs)

@@ -1,0 +1,152 @@
+"""The access matrix: every route × every role × somebody else's record.
+
+Adding a route without adding it here fails `test_every_route_is_in_the_matrix`.
+"""
+
+import pytest
+from sqlmodel import select
+
+from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
+
+ACTORS = [
+    "anonymous",
+    "other_participant",
+    "participant",
+    "supervisor_elsewhere",
+    "case_officer_elsewhere",
+    "supervisor",
+    "case_officer",
+    "admin",
+]
+STAFF = {"supervisor_elsewhere", "case_officer_elsewhere", "supervisor", "case_officer", "admin"}
+PARTICIPANTS = {"participant", "other_participant"}
+
+# Endpoint: (method, path, form data, who may use it). Paths are filled in with the world's ids.
+# The record at stake is always Anna's: her page, her card, her unit.
+ROUTES = {
+    "home.index": ("GET", "/", {}, set(ACTORS)),
+    "home.health": ("GET", "/healthz", {}, set(ACTORS)),
+    "home.language": ("GET", "/sprak", {}, set(ACTORS)),
+    "home.choose_language": ("POST", "/sprak", {"lang": "sv"}, set(ACTORS)),
+    "home.logout": ("POST", "/logga-ut", {}, set(ACTORS)),
+    "home.my_picture": ("GET", "/min-bild", {}, PARTICIPANTS),
+    "home.choose_picture": ("POST", "/min-bild", {"pictogram": "person_moon"}, PARTICIPANTS),
+    "card_login.confirm": ("GET", "/k/{token}", {}, set(ACTORS)),
+    "card_login.redeem": ("POST", "/k", {"token": "{token}"}, set(ACTORS)),
+    "card_login.not_me": ("GET", "/k/inte-jag", {}, set(ACTORS)),
+    "staff.login": ("GET", "/personal/logga-in", {}, set(ACTORS)),
+    "staff.index": ("GET", "/personal/", {}, STAFF),
+    "staff.participant": (
+        "GET",
+        "/personal/deltagare/{anna}",
+        {},
+        {"supervisor", "case_officer", "admin"},
+    ),
+    "staff.issue_card": ("POST", "/personal/deltagare/{anna}/kort", {}, {"supervisor", "admin"}),
+    "staff.issue_unit_cards": (
+        "POST",
+        "/personal/enhet/{unit}/kort",
+        {"participant": "{anna}"},
+        {"supervisor"},
+    ),
+    "staff.revoke_card": ("POST", "/personal/kort/{card}/sparra", {}, {"supervisor", "admin"}),
+    "staff.hand_over": ("POST", "/personal/deltagare/{anna}/lamna-over", {}, {"supervisor"}),
+    "admin.index": ("GET", "/admin/", {}, {"admin"}),
+    "admin.new_unit": ("POST", "/admin/enheter/ny", {"name": "Ny enhet"}, {"admin"}),
+    "admin.new_staff": (
+        "POST",
+        "/admin/personal/ny",
+        {
+            "display_name": "Ny",
+            "username": "ny.person",
+            "role": "case_officer",
+            "password": "a long enough password",
+        },
+        {"admin"},
+    ),
+    "admin.new_participant": (
+        "POST",
+        "/admin/deltagare/ny",
+        {"first_name": "Ny", "language": "sv", "unit": "{unit}", "case_officer": "0"},
+        {"admin"},
+    ),
+}
+
+
+def test_every_route_is_in_the_matrix(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - {"static"}
+    assert endpoints == set(ROUTES)
+
+
+@pytest.fixture
+def world(db, make_unit, make_staff, make_participant, make_card):
+    unit, elsewhere = make_unit("Kaféet"), make_unit("Tvätteriet")
+    staff = {
+        "supervisor": make_staff("supervisor", units=[unit]),
+        "supervisor_elsewhere": make_staff("supervisor", units=[elsewhere]),
+        "case_officer": make_staff("case_officer"),
+        "case_officer_elsewhere": make_staff("case_officer"),
+        "admin": make_staff("admin"),
+    }
+    anna = make_participant("Anna", unit=unit, case_officer=staff["case_officer"])
+    bea = make_participant(
+        "Bea", unit=elsewhere, case_officer=staff["case_officer_elsewhere"], pictogram="person_cat"
+    )
+    card, token = make_card(anna)
+    _other_card, other_token = make_card(bea)
+    return {
+        "ids": {"anna": anna.id, "unit": unit.id, "card": card.id, "token": token},
+        "staff": staff,
+        "tokens": {"participant": token, "other_participant": other_token},
+    }
+
+
+def client_for(app, world, actor, login_as):
+    client = app.test_client()
+    if actor in STAFF:
+        login_as(client, world["staff"][actor])
+    elif actor in PARTICIPANTS:
+        assert client.post("/k", data={"token": world["tokens"][actor]}).status_code == 303
+    return client
+
+
+def snapshot(db):
+    """Everything a refused request must leave as it was."""
+    db.expire_all()
+    return (
+        [(c.id, c.revoked_at) for c in db.exec(select(LoginCard).order_by(LoginCard.id))],
+        [
+            (p.id, p.first_name, p.pictogram, p.language, p.unit_id)
+            for p in db.exec(select(Participant).order_by(Participant.id))
+        ],
+        len(db.exec(select(Unit)).all()),
+        len(db.exec(select(StaffUser)).all()),
+        len(db.exec(select(StaffUnit)).all()),
+    )
+
+
+def fill(value, ids):
+    return value.format(**ids) if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("endpoint", sorted(ROUTES))
+def test_access_matrix(app, db, world, login_as, endpoint):
+    method, path, data, allowed = ROUTES[endpoint]
+    ids = world["ids"]
+    url = fill(path, ids)
+    form = {key: fill(value, ids) for key, value in data.items()}
+    # Refused actors first, while Anna's record is still as the world made it.
+    for actor in sorted(ACTORS, key=lambda a: a in allowed):
+        client = client_for(app, world, actor, login_as)
+        before = snapshot(db)
+        response = client.get(url) if method == "GET" else client.post(url, data=form)
+        status = response.status_code
+        if actor in allowed:
+            assert status in (200, 302, 303), f"{actor} should reach {endpoint}, got {status}"
+            continue
+        assert snapshot(db) == before, f"{actor} changed data through {endpoint}"
+        if status == 302:
+            # Not logged in as the right kind of person: sent to the matching login.
+            assert response.headers["Location"] in ("/personal/logga-in", "/"), actor
+        else:
+            assert status in (401, 403, 404), f"{actor} reached {endpoint}: {status}"
