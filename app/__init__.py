@@ -31,13 +31,17 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from .admin import bp as admin_bp
     from .card_login import bp as card_login_bp
+    from .checkins import bp as checkins_bp
     from .home import bp as home_bp
     from .staff import bp as staff_bp
+    from .wishes import bp as wishes_bp
 
     app.register_blueprint(home_bp)
     app.register_blueprint(card_login_bp)
+    app.register_blueprint(checkins_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(wishes_bp)
 
     from .cli import register as register_cli
 

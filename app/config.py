@@ -22,6 +22,8 @@ class Defaults:
     STAFF_IDLE_MINUTES = 30
     STAFF_MAX_HOURS = 12
     CARD_VALID_DAYS = 365
+    # A check-in opens this many days before its follow-up meeting.
+    CHECKIN_OPENS_DAYS_BEFORE = 14
 
     # werkzeug's scrypt (n=2**15, r=8, p=1); tests lower the cost to stay fast.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a method name, not a password)

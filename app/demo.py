@@ -1,12 +1,19 @@
 """Demo data for a first look: one unit, three staff, three participants with cards."""
 
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 from sqlmodel import select
 
 from .admin import directory
 from .card_login import cards
+from .checkins import meetings
+from .checkins.models import FollowUp
 from .db import get_session
 from .models import LoginCard, Participant, Role, Unit
 from .staff import accounts
+from .wishes import demo as wishes_demo
 
 UNIT = "Kaféet på Storgatan"
 # Demo passwords are printed by `demo-logins`; demo data is refused outside local runs.
@@ -43,6 +50,10 @@ def seed() -> None:
             person = directory.create_participant(
                 first_name, "sv", unit.id, staff["case_officer"].id, picture, created_by=None
             )
+        if first_name == "Anna" and not meetings.not_held(person.id):
+            _book_meeting_soon(person, staff["case_officer"])
+        if first_name == "Omar":
+            wishes_demo.seed(person)
         token = cards.demo_token(first_name)
         if (
             db.exec(
@@ -51,6 +62,22 @@ def seed() -> None:
             is None
         ):
             cards.issue(person, token=token)
+
+
+def _book_meeting_soon(person: Participant, case_officer) -> None:
+    """Anna's follow-up is in five days, so her check-in is open at once."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    day = (datetime.now(zone) + timedelta(days=5)).date()
+    db = get_session()
+    db.add(
+        FollowUp(
+            participant_id=person.id,
+            starts_at=datetime.combine(day, time(10, 0), tzinfo=zone),
+            place=UNIT,
+            created_by_id=case_officer.id,
+        )
+    )
+    db.commit()
 
 
 def logins() -> list[str]:

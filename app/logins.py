@@ -36,7 +36,7 @@ def start(*, staff=None, participant=None, card=None, helper=None) -> LoginSessi
     db = get_session()
     db.add(login)
     db.commit()
-    session.clear()
+    _forget_all_but_language()
     session["login"] = token
     session.permanent = False
     return login
@@ -51,7 +51,15 @@ def end_current() -> None:
         db.add(login)
         db.commit()
     g.login = g.staff = g.participant = None
+    _forget_all_but_language()
+
+
+def _forget_all_but_language() -> None:
+    """A new or ended login starts a clean session; the language this browser speaks stays."""
+    language = session.get("lang")
     session.clear()
+    if language:
+        session["lang"] = language
 
 
 def end_for_participant(participant_id: int) -> int:

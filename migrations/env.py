@@ -4,7 +4,10 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
-import app.models  # noqa: F401  (registers the tables)
+# Importing the models registers their tables.
+import app.checkins.models
+import app.models
+import app.wishes.models  # noqa: F401
 
 config = context.config
 target_metadata = SQLModel.metadata

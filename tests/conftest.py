@@ -4,6 +4,7 @@ a client that sends CSRF tokens like a browser does, and small factories."""
 import os
 import re
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,9 +15,10 @@ from sqlmodel import Session, SQLModel
 
 from app import create_app, migrate
 from app.card_login import cards
+from app.checkins.models import FollowUp
 from app.db import get_session, make_engine
 from app.extensions import limiter
-from app.models import LoginCard, Participant, Role, StaffUser, Unit
+from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
 
 PASSWORD = "correct horse battery"
@@ -37,6 +39,19 @@ def database_url(tmp_path_factory):
     return url
 
 
+@pytest.fixture(scope="session")
+def reference_rows(database_url):
+    """Rows the migrations put in (question sets, catalogues): restored after every test."""
+    engine = make_engine(database_url)
+    with engine.connect() as connection:
+        rows = {
+            table: [dict(row._mapping) for row in connection.execute(table.select())]
+            for table in SQLModel.metadata.sorted_tables
+        }
+    engine.dispose()
+    return {table: table_rows for table, table_rows in rows.items() if table_rows}
+
+
 class BrowserLikeClient(FlaskClient):
     """A test client whose form posts carry the CSRF token, unless a test says csrf=False."""
 
@@ -53,7 +68,7 @@ class BrowserLikeClient(FlaskClient):
 
 
 @pytest.fixture
-def app(database_url):
+def app(database_url, reference_rows):
     app = create_app(
         {
             "TESTING": True,
@@ -70,6 +85,8 @@ def app(database_url):
     with engine.begin() as connection:
         for table in reversed(SQLModel.metadata.sorted_tables):
             connection.execute(table.delete())
+        for table, rows in reference_rows.items():
+            connection.execute(table.insert(), rows)
     engine.dispose()
     limiter.reset()
 
@@ -154,6 +171,23 @@ def make_card(db, in_request):
             card, token = cards.issue(session.get(Participant, participant.id))
             card_id = card.id
         return db.get(LoginCard, card_id), token
+
+    return make
+
+
+@pytest.fixture
+def make_meeting(db):
+    """A follow-up meeting some days ahead (its check-in is open within 14 days)."""
+
+    def make(participant, days_ahead=7, place="Kaféet"):
+        meeting = FollowUp(
+            participant_id=participant.id,
+            starts_at=utcnow().replace(microsecond=0) + timedelta(days=days_ahead),
+            place=place,
+        )
+        db.add(meeting)
+        db.commit()
+        return meeting
 
     return make
 

@@ -6,6 +6,7 @@ Adding a route without adding it here fails `test_every_route_is_in_the_matrix`.
 import pytest
 from sqlmodel import select
 
+from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
 
 ACTORS = [
@@ -42,15 +43,47 @@ ROUTES = {
         {},
         {"supervisor", "case_officer", "admin"},
     ),
-    "staff.issue_card": ("POST", "/personal/deltagare/{anna}/kort", {}, {"supervisor", "admin"}),
+    "staff.issue_card": (
+        "POST",
+        "/personal/deltagare/{anna}/kort",
+        {"cards_seen": lambda db, ids: newest_card(db, ids["anna"])},
+        {"supervisor", "admin"},
+    ),
     "staff.issue_unit_cards": (
         "POST",
         "/personal/enhet/{unit}/kort",
-        {"participant": "{anna}"},
+        {"participant": "{anna}", "cards_seen": lambda db, ids: newest_card(db, ids["anna"])},
         {"supervisor"},
     ),
     "staff.revoke_card": ("POST", "/personal/kort/{card}/sparra", {}, {"supervisor", "admin"}),
     "staff.hand_over": ("POST", "/personal/deltagare/{anna}/lamna-over", {}, {"supervisor"}),
+    "checkins.intro": ("GET", "/infor-motet", {}, {"participant"}),
+    "checkins.resume": ("GET", "/infor-motet/fortsatt", {}, {"participant"}),
+    "checkins.question": ("GET", "/infor-motet/fraga/how_it_is", {}, {"participant"}),
+    "checkins.answer": (
+        "POST",
+        "/infor-motet/fraga/how_it_is",
+        {"check_in": "{check_in}", "choice": "good"},
+        {"participant"},
+    ),
+    "checkins.safe": ("GET", "/infor-motet/trygg", {}, {"participant"}),
+    "checkins.summary": ("GET", "/infor-motet/svar", {}, {"participant"}),
+    "checkins.done": ("POST", "/infor-motet/klar", {"check_in": "{check_in}"}, {"participant"}),
+    "checkins.thanks": ("GET", "/infor-motet/tack", {}, {"participant"}),
+    "checkins.schedule": (
+        "POST",
+        "/personal/deltagare/{anna}/moten/nytt",
+        {"day": "2099-01-01", "time": "10:00", "place": "Kaféet"},
+        {"case_officer"},
+    ),
+    "checkins.brief_page": ("GET", "/personal/moten/{meeting}", {}, {"case_officer"}),
+    "checkins.mark_held": (
+        "POST",
+        "/personal/moten/{meeting}/hallet",
+        {"agreed": "Klart"},
+        {"case_officer"},
+    ),
+    "checkins.admin_questions": ("GET", "/admin/fragor", {}, {"admin"}),
     "admin.index": ("GET", "/admin/", {}, {"admin"}),
     "admin.new_unit": ("POST", "/admin/enheter/ny", {"name": "Ny enhet"}, {"admin"}),
     "admin.new_staff": (
@@ -70,6 +103,37 @@ ROUTES = {
         {"first_name": "Ny", "language": "sv", "unit": "{unit}", "case_officer": "0"},
         {"admin"},
     ),
+    "wishes.start": ("GET", "/onskemal", {}, PARTICIPANTS),
+    "wishes.card": ("GET", "/onskemal/kort/djur", {}, PARTICIPANTS),
+    "wishes.place": ("POST", "/onskemal/kort/djur", {"pile": "like"}, PARTICIPANTS),
+    "wishes.overview": ("GET", "/onskemal/oversikt", {}, PARTICIPANTS),
+    "wishes.note": ("GET", "/onskemal/nagot-annat", {}, PARTICIPANTS),
+    "wishes.save_note": ("POST", "/onskemal/nagot-annat", {"text": "Hästar"}, PARTICIPANTS),
+    "wishes.admin_cards": ("GET", "/admin/onskemal-kort", {}, {"admin"}),
+    "wishes.admin_new_card": (
+        "POST",
+        "/admin/onskemal-kort/ny",
+        {
+            "word_sv": "Hästar",
+            "group": "activities",
+            "pictogram": "animals",
+            "position": "5",
+            "visibility": "shown",
+        },
+        {"admin"},
+    ),
+    "wishes.admin_edit_card": (
+        "POST",
+        "/admin/onskemal-kort/djur",
+        {
+            "word_sv": "Djur",
+            "group": "activities",
+            "pictogram": "animals",
+            "position": "10",
+            "visibility": "hidden",
+        },
+        {"admin"},
+    ),
 }
 
 
@@ -79,7 +143,7 @@ def test_every_route_is_in_the_matrix(app):
 
 
 @pytest.fixture
-def world(db, make_unit, make_staff, make_participant, make_card):
+def world(db, make_unit, make_staff, make_participant, make_card, make_meeting):
     unit, elsewhere = make_unit("Kaféet"), make_unit("Tvätteriet")
     staff = {
         "supervisor": make_staff("supervisor", units=[unit]),
@@ -94,8 +158,23 @@ def world(db, make_unit, make_staff, make_participant, make_card):
     )
     card, token = make_card(anna)
     _other_card, other_token = make_card(bea)
+    meeting = make_meeting(anna)
+    check_in = CheckIn(
+        follow_up_id=meeting.id,
+        participant_id=anna.id,
+        question_set_id=db.exec(select(QuestionSet)).first().id,
+    )
+    db.add(check_in)
+    db.commit()
     return {
-        "ids": {"anna": anna.id, "unit": unit.id, "card": card.id, "token": token},
+        "ids": {
+            "anna": anna.id,
+            "unit": unit.id,
+            "card": card.id,
+            "token": token,
+            "meeting": meeting.id,
+            "check_in": check_in.id,
+        },
         "staff": staff,
         "tokens": {"participant": token, "other_participant": other_token},
     }
@@ -122,10 +201,22 @@ def snapshot(db):
         len(db.exec(select(Unit)).all()),
         len(db.exec(select(StaffUser)).all()),
         len(db.exec(select(StaffUnit)).all()),
+        [(m.id, m.held_at, m.agreed) for m in db.exec(select(FollowUp).order_by(FollowUp.id))],
+        [(c.id, c.completed_at) for c in db.exec(select(CheckIn).order_by(CheckIn.id))],
+        len(db.exec(select(CheckInAnswer)).all()),
     )
 
 
-def fill(value, ids):
+def newest_card(db, participant_id):
+    """What the page's form would carry: the newest card as the page was shown."""
+    db.expire_all()
+    cards = db.exec(select(LoginCard.id).where(LoginCard.participant_id == participant_id)).all()
+    return max(cards, default=0)
+
+
+def fill(value, ids, db=None):
+    if callable(value):
+        return value(db, ids)
     return value.format(**ids) if isinstance(value, str) else value
 
 
@@ -134,10 +225,10 @@ def test_access_matrix(app, db, world, login_as, endpoint):
     method, path, data, allowed = ROUTES[endpoint]
     ids = world["ids"]
     url = fill(path, ids)
-    form = {key: fill(value, ids) for key, value in data.items()}
     # Refused actors first, while Anna's record is still as the world made it.
     for actor in sorted(ACTORS, key=lambda a: a in allowed):
         client = client_for(app, world, actor, login_as)
+        form = {key: fill(value, ids, db) for key, value in data.items()}
         before = snapshot(db)
         response = client.get(url) if method == "GET" else client.post(url, data=form)
         status = response.status_code

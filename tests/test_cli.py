@@ -4,6 +4,7 @@ import re
 
 from sqlmodel import func, select
 
+from app.checkins.models import FollowUp
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
 from app.staff.accounts import authenticate
 
@@ -17,7 +18,7 @@ def counts(db):
     db.expire_all()
     return [
         db.exec(select(func.count()).select_from(model)).one()
-        for model in (Unit, StaffUser, StaffUnit, Participant, LoginCard)
+        for model in (Unit, StaffUser, StaffUnit, Participant, LoginCard, FollowUp)
     ]
 
 
@@ -25,7 +26,7 @@ def test_seeding_twice_changes_nothing(app, db):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     first = counts(db)
-    assert first == [1, 3, 1, 3, 3]
+    assert first == [1, 3, 1, 3, 3, 1]
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert counts(db) == first
 

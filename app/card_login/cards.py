@@ -11,7 +11,7 @@ from datetime import timedelta
 import qrcode
 import qrcode.image.svg
 from flask import current_app, g, url_for
-from sqlmodel import select
+from sqlmodel import func, select
 
 from .. import audit, logins
 from ..db import get_session
@@ -78,6 +78,20 @@ def cards_of(participant_id: int) -> list[LoginCard]:
             .order_by(LoginCard.issued_at.desc(), LoginCard.id.desc())
         ).all()
     )
+
+
+def latest_card_id(participant_ids) -> int:
+    """The newest card among these participants (0 if none): a form carries it so a reloaded
+    or repeated "make cards" post is noticed instead of silently ending the cards just printed."""
+    ids = list(participant_ids)
+    if not ids:
+        return 0
+    newest = (
+        get_session()
+        .exec(select(func.max(LoginCard.id)).where(LoginCard.participant_id.in_(ids)))
+        .one()
+    )
+    return newest or 0
 
 
 def find(token: str | None) -> LoginCard | None:

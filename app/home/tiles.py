@@ -14,6 +14,7 @@ class Tile:
 
 # Later parts of the app (check-ins, wishes, goals, other paths) add their tiles here.
 TILES = [
+    Tile("wishes.start", _l("Mina önskemål"), "wishes"),
     Tile("home.my_picture", _l("Min bild"), "my_picture"),
     Tile("home.language", _l("Språk"), "language"),
 ]

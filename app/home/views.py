@@ -5,6 +5,7 @@ from sqlalchemy import text
 
 from .. import logins, pictograms
 from ..access import participant_required
+from ..checkins.tile import meeting_tile
 from ..db import get_session
 from ..i18n import LANGUAGES
 from ..web import render
@@ -16,7 +17,7 @@ from .tiles import TILES
 def index():
     """Home: a participant's tiles, staff's start page, or how to log in."""
     if g.participant is not None:
-        return render("home/index.html", tiles=TILES)
+        return render("home/index.html", tiles=TILES, meeting=meeting_tile(g.participant.id))
     if g.staff is not None:
         return redirect(url_for("staff.index"))
     return render("home/welcome.html")

@@ -6,6 +6,8 @@ from flask_babel import gettext as _
 from .. import audit, logins
 from ..access import may_manage_cards, participant_for_staff, staff_required
 from ..card_login import cards
+from ..checkins import brief, meetings
+from ..checkins.staff_views import is_case_officer
 from ..db import get_session
 from ..extensions import limiter
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
@@ -37,9 +39,18 @@ def index():
     if g.staff.role == Role.admin:
         return redirect(url_for("admin.index"))
     if g.staff.role == Role.case_officer:
-        return render("staff/caseload.html", participants=people.caseload(g.staff))
-    units = [(unit, people.participants_at(unit.id)) for unit in people.units_of(g.staff)]
-    return render("staff/units.html", units=units)
+        return render("staff/caseload.html", rows=brief.caseload(g.staff))
+    return _units_page()
+
+
+def _units_page(pick_error=None):
+    units = []
+    for unit in people.units_of(g.staff):
+        at_unit = people.participants_at(unit.id)
+        seen = cards.latest_card_id(p.id for p in at_unit)
+        units.append((unit, at_unit, brief.waiting_for_help({unit.id}), seen))
+    status = 422 if pick_error else 200
+    return render("staff/units.html", units=units, pick_error=pick_error, status=status)
 
 
 @bp.get("/deltagare/<int:participant_id>")
@@ -55,8 +66,12 @@ def participant(participant_id):
         unit=db.get(Unit, person.unit_id),
         case_officer=db.get(StaffUser, person.case_officer_id) if person.case_officer_id else None,
         cards=cards.cards_of(person.id),
+        cards_seen=cards.latest_card_id([person.id]),
         now=utcnow(),
         manages_cards=may_manage_cards(g.staff, person),
+        reads_answers=is_case_officer(g.staff, person),
+        meetings=meetings.of_participant(person.id),
+        open_meeting=meetings.open_meeting(person.id),
     )
 
 
@@ -65,6 +80,8 @@ def participant(participant_id):
 def issue_card(participant_id):
     """Make a new card and show it ready to print (the secret is shown this once only)."""
     person = participant_for_staff(participant_id, "card.print", check=may_manage_cards)
+    if _already_issued([person.id]):
+        return _already_printed(url_for("staff.participant", participant_id=person.id))
     _card, token = cards.issue(person)
     return _print_page([(person, token)])
 
@@ -79,13 +96,24 @@ def issue_unit_cards(unit_id):
     chosen = set(request.form.getlist("participant", type=int))
     at_unit = [p for p in people.participants_at(unit.id) if p.id in chosen]
     if not at_unit:
-        units = [(u, people.participants_at(u.id)) for u in people.units_of(g.staff)]
-        return render("staff/units.html", units=units, pick_error=unit.id, status=422)
+        return _units_page(pick_error=unit.id)
+    if _already_issued(p.id for p in people.participants_at(unit.id)):
+        return _already_printed(url_for("staff.index"))
     issued = []
     for person in at_unit:
         audit.record("card.print", person.id, commit=False)
         issued.append((person, cards.issue(person)[1]))
     return _print_page(issued)
+
+
+def _already_issued(participant_ids) -> bool:
+    """True when cards were made since the form was shown (a reload, a second tap)."""
+    seen = request.form.get("cards_seen", type=int)
+    return seen != cards.latest_card_id(participant_ids)
+
+
+def _already_printed(back: str):
+    return render("staff/already_printed.html", back=back, status=409)
 
 
 def _print_page(issued):
@@ -114,8 +142,10 @@ def revoke_card(card_id):
 @bp.post("/deltagare/<int:participant_id>/lamna-over")
 @staff_required(Role.supervisor)
 def hand_over(participant_id):
-    """Log this device in as the participant, for when their card or camera is missing."""
+    """Log this device in as the participant: when their card or camera is missing, or to help
+    them with the check-in questions (their answers then record that the supervisor helped)."""
     person = participant_for_staff(participant_id, "session.hand_over", check=may_manage_cards)
-    helper = g.staff
-    logins.start(participant=person, helper=helper)
+    logins.start(participant=person, helper=g.staff)
+    if request.form.get("to") == "checkin":
+        return redirect(url_for("checkins.resume"), 303)
     return redirect(url_for("home.index"), 303)

@@ -8,6 +8,7 @@ DevTools protocol and is not subject to the page's CSP (a <script> tag would be 
 import os
 import re
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,8 @@ PHONE = {"width": 360, "height": 740}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 _axe = Axe()
+# Pages whose context has JavaScript turned off: axe cannot run there (see axe_check).
+_without_javascript = weakref.WeakSet()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -103,6 +106,8 @@ class BrowserPeople:
         context.set_default_timeout(10_000)
         self.contexts.append(context)
         page = context.new_page()
+        if not java_script_enabled:
+            _without_javascript.add(page)
         page.on("console", lambda message: self._console(page, message))
         page.on("pageerror", lambda error: self.problems.append(f"{page.url}: {error}"))
         return page
@@ -141,6 +146,12 @@ def new_page(browser, live_server):
 
 def axe_check(page) -> None:
     """Run axe on the page as it is now and fail with a readable list of any violations."""
+    if page in _without_javascript:
+        # page.evaluate still works there, but timers never fire, so axe.run() would hang.
+        pytest.fail(
+            "axe cannot run on a page with JavaScript turned off: check its structure instead.",
+            pytrace=False,
+        )
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     violations = results.response["violations"]
     if violations:

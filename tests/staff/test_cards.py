@@ -44,14 +44,16 @@ def test_issuing_a_card_shows_a_print_sheet_once(
     unit = make_unit()
     login_as(client, make_staff("supervisor", units=[unit]))
     anna = make_participant("Anna", unit=unit)
-    soup = page(client.post(f"/personal/deltagare/{anna.id}/kort"))
+    shown = page(client.get(f"/personal/deltagare/{anna.id}"))
+    cards_seen = shown.select_one("input[name=cards_seen]")["value"]
+    soup = page(client.post(f"/personal/deltagare/{anna.id}/kort", data={"cards_seen": cards_seen}))
     card = soup.select_one(".login-card")
     assert card.select_one(".name").get_text(strip=True) == "Anna"
     assert card.select_one("img.qr")["src"].startswith("data:image/svg+xml;base64,")
     assert card.select_one(".line").get_text(strip=True) == "Skanna koden med din telefon"
     assert card.select_one("img.pic")["src"].endswith("/person_sun.svg")
     assert len(db.exec(select(LoginCard)).all()) == 1
-    assert audit_actions(db, anna) == ["card.print", "card.issue"]
+    assert audit_actions(db, anna) == ["participant.view", "card.print", "card.issue"]
 
 
 def test_a_unit_sheet_prints_cards_for_the_ticked_participants(
@@ -63,10 +65,34 @@ def test_a_unit_sheet_prints_cards_for_the_ticked_participants(
     omar = make_participant("Omar", unit=unit)
     make_participant("Lisa", unit=unit)
     soup = page(
-        client.post(f"/personal/enhet/{unit.id}/kort", data={"participant": [anna.id, omar.id]})
+        client.post(
+            f"/personal/enhet/{unit.id}/kort",
+            data={"participant": [anna.id, omar.id], "cards_seen": 0},
+        )
     )
     names = [n.get_text(strip=True) for n in soup.select(".login-card .name")]
     assert names == ["Anna", "Omar"]
+
+
+def test_reloading_the_print_page_does_not_end_the_card_just_printed(
+    client, db, make_unit, make_staff, make_participant, make_card, login_as
+):
+    unit = make_unit()
+    login_as(client, make_staff("supervisor", units=[unit]))
+    anna = make_participant("Anna", unit=unit)
+    form = {"cards_seen": 0}
+    assert client.post(f"/personal/deltagare/{anna.id}/kort", data=form).status_code == 200
+    printed = db.exec(select(LoginCard)).one()
+    # The browser sends the same form again (reload, back and forward, a second tap).
+    again = client.post(f"/personal/deltagare/{anna.id}/kort", data=form)
+    assert page(again, status=409).h1.get_text(strip=True) == "Korten är redan gjorda"
+    sheet = client.post(
+        f"/personal/enhet/{unit.id}/kort", data={"participant": [anna.id], "cards_seen": 0}
+    )
+    assert sheet.status_code == 409
+    db.refresh(printed)
+    assert db.exec(select(LoginCard)).all() == [printed]
+    assert printed.revoked_at is None
 
 
 def test_a_unit_sheet_with_nobody_ticked_asks_kindly(

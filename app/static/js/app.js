@@ -8,6 +8,21 @@
     if (meta) event.detail.headers["X-CSRFToken"] = meta.content;
   });
 
+  // A boosted page swaps only the body: carry over the new page's language, direction,
+  // body class and CSRF token, which live outside it.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var html = event.detail.serverResponse || "";
+    var root = /<html\s[^>]*lang="([^"]*)"[^>]*dir="([^"]*)"/.exec(html);
+    if (!root) return;
+    document.documentElement.lang = root[1];
+    document.documentElement.dir = root[2];
+    var body = /<body\s[^>]*class="([^"]*)"/.exec(html);
+    if (body) document.body.className = body[1];
+    var token = /<meta name="csrf-token" content="([^"]*)"/.exec(html);
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (token && meta) meta.content = token[1];
+  });
+
   // When the network drops, say so kindly and keep the page (and the person's choice) as it is.
   document.addEventListener("htmx:sendError", function () {
     var status = document.getElementById("connection-status");
@@ -16,6 +31,18 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     var status = document.getElementById("connection-status");
     if (status && event.detail.successful) status.hidden = true;
+  });
+
+  // A tapped answer shows as chosen at once, so it stays visible if the network is slow or gone.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.answer");
+    if (!button) return;
+    button.closest(".answers").querySelectorAll("button.answer").forEach(function (other) {
+      other.classList.remove("chosen");
+      other.removeAttribute("aria-pressed");
+    });
+    button.classList.add("chosen");
+    button.setAttribute("aria-pressed", "true");
   });
 
   // Read-aloud with the browser's own voices, in the page's language.

@@ -1,0 +1,158 @@
+"""What the case officer reads: the one-page brief per meeting, and the caseload overview."""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import select
+
+from ..db import get_session
+from ..models import Participant, StaffUser
+from ..wishes.brief import wishes_for_brief
+from . import answers, meetings, questions
+from .models import CheckIn, FollowUp
+
+
+@dataclass
+class AnsweredQuestion:
+    key: str
+    text: str
+    choices: list
+    words: str
+    note: str
+    before: list | None = None  # the choices at the previous check-in, when they differ
+
+    @property
+    def changed(self) -> bool:
+        return self.before is not None
+
+
+@dataclass
+class Brief:
+    meeting: FollowUp
+    participant: Participant
+    check_in: CheckIn | None
+    status: str
+    answers: list = field(default_factory=list)
+    unsafe: bool = False
+    wants_to_try: list = field(default_factory=list)
+    helped_by: list = field(default_factory=list)
+    helped_how: list = field(default_factory=list)
+    helper_staff: list = field(default_factory=list)
+    talk_about: list = field(default_factory=list)
+    talk_about_text: str = ""
+    previous: FollowUp | None = None
+    wishes: object = None
+
+
+def _choices(keys) -> list:
+    return [questions.CHOICES[k] for k in keys if k in questions.CHOICES]
+
+
+def _words(keys) -> str:
+    return ", ".join(str(c.label) for c in _choices(keys))
+
+
+def previous_check_in(meeting: FollowUp) -> tuple[FollowUp, CheckIn] | tuple[None, None]:
+    """The check-in before this meeting's, to show what has changed since."""
+    db = get_session()
+    row = db.exec(
+        select(FollowUp, CheckIn)
+        .join(CheckIn, CheckIn.follow_up_id == FollowUp.id)
+        .where(
+            FollowUp.participant_id == meeting.participant_id,
+            FollowUp.starts_at < meeting.starts_at,
+        )
+        .order_by(FollowUp.starts_at.desc())
+    ).first()
+    return row if row else (None, None)
+
+
+def build(meeting: FollowUp, with_wishes: bool = True) -> Brief:
+    db = get_session()
+    participant = db.get(Participant, meeting.participant_id)
+    check_in = answers.for_meeting(meeting)
+    brief = Brief(meeting, participant, check_in, answers.status(check_in))
+    if with_wishes:
+        last = meetings.last_held(participant.id, before=meeting.starts_at)
+        brief.wishes = wishes_for_brief(participant.id, since=last.held_at if last else None)
+    if check_in is None:
+        return brief
+    given = answers.latest(check_in)
+    previous_meeting, previous = previous_check_in(meeting)
+    before = answers.latest(previous) if previous else {}
+    brief.previous = previous_meeting
+    for question in answers.applicable(check_in, given):
+        answer = given.get(question["key"])
+        if answer is None:
+            continue
+        earlier = before.get(question["key"])
+        brief.answers.append(
+            AnsweredQuestion(
+                key=question["key"],
+                text=questions.text_of(question),
+                choices=_choices(answer.choices),
+                words=_words(answer.choices),
+                note=answer.text,
+                before=_choices(earlier.choices)
+                if earlier and earlier.choices != answer.choices
+                else None,
+            )
+        )
+    chosen = {key: answer.choices for key, answer in given.items()}
+    brief.unsafe = "no" in chosen.get("feels_safe", [])
+    brief.wants_to_try = _choices(k for k in chosen.get("try_new", []) if k in questions.TRY_NEW)
+    brief.helped_by = _choices(chosen.get("who_helped", []))
+    brief.helped_how = _choices(chosen.get("how_helped", []))
+    brief.talk_about = _choices(chosen.get("talk_about", []))
+    brief.talk_about_text = given["talk_about"].text if "talk_about" in given else ""
+    helper_ids = {a.helper_id for a in given.values() if a.helper_id}
+    brief.helper_staff = [db.get(StaffUser, i).display_name for i in sorted(helper_ids)]
+    return brief
+
+
+@dataclass
+class CaseloadRow:
+    participant: Participant
+    meeting: FollowUp | None
+    status: str
+    unsafe: bool
+    wants_to_try: bool
+
+
+def caseload(staff: StaffUser) -> list[CaseloadRow]:
+    """The case officer's participants, the soonest meeting first; those without one last."""
+    db = get_session()
+    people = db.exec(select(Participant).where(Participant.case_officer_id == staff.id)).all()
+    rows = []
+    for person in people:
+        upcoming = meetings.not_held(person.id)
+        meeting = upcoming[0] if upcoming else None
+        if meeting is None:
+            rows.append(CaseloadRow(person, None, "no_meeting", False, False))
+            continue
+        brief = build(meeting, with_wishes=False)
+        rows.append(
+            CaseloadRow(person, meeting, brief.status, brief.unsafe, bool(brief.wants_to_try))
+        )
+    far_future = (1, 0)
+    return sorted(
+        rows,
+        key=lambda r: (0, r.meeting.starts_at.timestamp()) if r.meeting else far_future,
+    )
+
+
+def waiting_for_help(unit_ids: set[int]) -> list[tuple[Participant, FollowUp]]:
+    """Participants at these units whose check-in is open and not done, for supervisors."""
+    if not unit_ids:
+        return []
+    db = get_session()
+    people = db.exec(
+        select(Participant)
+        .where(Participant.unit_id.in_(unit_ids))
+        .order_by(Participant.first_name)
+    ).all()
+    waiting = []
+    for person in people:
+        meeting = meetings.open_meeting(person.id)
+        if meeting and answers.status(answers.for_meeting(meeting)) != "done":
+            waiting.append((person, meeting))
+    return sorted(waiting, key=lambda pair: pair[1].starts_at)

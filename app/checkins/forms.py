@@ -1,0 +1,46 @@
+"""Case officers' forms: booking a follow-up meeting and noting what was agreed."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, StringField, TimeField
+from wtforms.validators import InputRequired, Length, ValidationError
+
+
+class MeetingForm(FlaskForm):
+    day = DateField(
+        _l("Datum"),
+        validators=[InputRequired(_l("Skriv datum för mötet, till exempel 2026-12-01."))],
+        render_kw={"type": "date"},
+    )
+    time = TimeField(
+        _l("Tid"),
+        validators=[InputRequired(_l("Skriv en tid, till exempel 10:00."))],
+        render_kw={"type": "time"},
+    )
+    place = StringField(
+        _l("Plats"),
+        description=_l("Till exempel Kaféet på Storgatan. Lämna tomt om mötet är per telefon."),
+        validators=[Length(max=120, message=_l("Skriv platsen med högst 120 tecken."))],
+    )
+    remote = BooleanField(_l("Mötet är per telefon eller video"))
+
+    def validate_day(self, field):
+        if field.data and field.data < date.today():
+            raise ValidationError(_l("Datumet har redan varit. Välj en dag från i dag och framåt."))
+
+    def validate_place(self, field):
+        if not self.remote.data and not (field.data or "").strip():
+            raise ValidationError(_l("Skriv var mötet är, eller kryssa i telefon eller video."))
+
+
+class HeldForm(FlaskForm):
+    agreed = StringField(
+        _l("Vad kom ni överens om?"),
+        description=_l("En rad räcker."),
+        validators=[
+            InputRequired(_l("Skriv en rad om vad ni kom överens om.")),
+            Length(max=300, message=_l("Skriv högst 300 tecken.")),
+        ],
+    )

@@ -1,0 +1,87 @@
+"""Follow-up meetings: scheduling, when the check-in opens, and marking a meeting held."""
+
+from datetime import datetime, timedelta
+
+from flask import current_app, g
+from sqlmodel import select
+
+from .. import audit
+from ..db import get_session
+from ..models import Participant, utcnow
+from .models import FollowUp
+
+
+def schedule(participant: Participant, starts_at: datetime, place: str, remote: bool) -> FollowUp:
+    """Book a follow-up meeting; its check-in opens some days before."""
+    db = get_session()
+    meeting = FollowUp(
+        participant_id=participant.id,
+        starts_at=starts_at,
+        place=place.strip(),
+        remote=remote,
+        created_by_id=g.staff.id,
+    )
+    db.add(meeting)
+    audit.record("meeting.schedule", participant.id, commit=False)
+    db.commit()
+    return meeting
+
+
+def opens_at(meeting: FollowUp) -> datetime:
+    return meeting.starts_at - timedelta(days=current_app.config["CHECKIN_OPENS_DAYS_BEFORE"])
+
+
+def is_open(meeting: FollowUp, now: datetime | None = None) -> bool:
+    """A check-in is open from some days before the meeting until the meeting is marked held."""
+    return meeting.held_at is None and (now or utcnow()) >= opens_at(meeting)
+
+
+def not_held(participant_id: int) -> list[FollowUp]:
+    return list(
+        get_session()
+        .exec(
+            select(FollowUp)
+            .where(FollowUp.participant_id == participant_id, FollowUp.held_at.is_(None))
+            .order_by(FollowUp.starts_at, FollowUp.id)
+        )
+        .all()
+    )
+
+
+def open_meeting(participant_id: int) -> FollowUp | None:
+    """The meeting whose check-in the participant can answer now, if any (the earliest)."""
+    return next((m for m in not_held(participant_id) if is_open(m)), None)
+
+
+def of_participant(participant_id: int) -> list[FollowUp]:
+    """All meetings, latest first: earlier check-ins stay readable."""
+    return list(
+        get_session()
+        .exec(
+            select(FollowUp)
+            .where(FollowUp.participant_id == participant_id)
+            .order_by(FollowUp.starts_at.desc(), FollowUp.id.desc())
+        )
+        .all()
+    )
+
+
+def mark_held(meeting: FollowUp, agreed: str) -> None:
+    """The meeting took place: close its check-in and note in one line what was agreed."""
+    meeting.held_at = utcnow()
+    meeting.held_by_id = g.staff.id
+    meeting.agreed = agreed.strip()
+    db = get_session()
+    db.add(meeting)
+    audit.record("meeting.held", meeting.participant_id, commit=False)
+    db.commit()
+
+
+def last_held(participant_id: int, before: datetime | None = None) -> FollowUp | None:
+    """The latest meeting that took place (before a given time): "since the last follow-up"."""
+    query = select(FollowUp).where(
+        FollowUp.participant_id == participant_id, FollowUp.held_at.is_not(None)
+    )
+    if before is not None:
+        query = query.where(FollowUp.starts_at < before)
+    return get_session().exec(query.order_by(FollowUp.held_at.desc())).first()

@@ -1,0 +1,62 @@
+"""Follow-up meetings, versioned question sets, check-ins and their answers (kept as history)."""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from ..models import utcnow
+
+
+class FollowUp(SQLModel, table=True):
+    """A follow-up meeting (uppföljning) between the case officer and the participant."""
+
+    __tablename__ = "follow_up"
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    starts_at: datetime = Field(index=True)
+    place: str = Field(default="", max_length=120)
+    remote: bool = False
+    held_at: datetime | None = None
+    held_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    agreed: str = Field(default="", max_length=300)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class QuestionSet(SQLModel, table=True):
+    """One version of the check-in questions. Editing makes a new version; answers keep theirs."""
+
+    __tablename__ = "question_set"
+    id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(unique=True)
+    questions: list = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class CheckIn(SQLModel, table=True):
+    """The participant's answers before one meeting."""
+
+    __tablename__ = "check_in"
+    __table_args__ = (UniqueConstraint("follow_up_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    follow_up_id: int = Field(foreign_key="follow_up.id")
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    question_set_id: int = Field(foreign_key="question_set.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    completed_at: datetime | None = None
+
+
+class CheckInAnswer(SQLModel, table=True):
+    """One answer as it was given. A changed answer is a new row; the latest one counts."""
+
+    __tablename__ = "check_in_answer"
+    id: int | None = Field(default=None, primary_key=True)
+    check_in_id: int = Field(foreign_key="check_in.id", index=True)
+    question_key: str = Field(max_length=40)
+    choices: list = Field(sa_column=Column(JSON, nullable=False))
+    text: str = Field(default="", max_length=300)
+    # The supervisor whose device the participant answered on, if any.
+    helper_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    answered_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,199 @@
+"""The check-in questions: the default set, the answer choices, and which questions apply.
+
+A question set is stored as data (QuestionSet.questions) so admins can change the wording and
+order without code; the choices' words and pictures live here, translated like any other text.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from sqlmodel import select
+
+from ..db import get_session
+from .models import QuestionSet
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    pictogram: str
+
+
+CHOICES = {
+    c.key: c
+    for c in [
+        Choice("good", _l("Bra"), "face_good"),
+        Choice("so_so", _l("Sådär"), "face_so_so"),
+        Choice("not_good", _l("Inte bra"), "face_not_good"),
+        Choice("yes", _l("Ja"), "yes"),
+        Choice("sometimes", _l("Ibland"), "face_so_so"),
+        Choice("no", _l("Nej"), "no"),
+        Choice("internship", _l("Praktik"), "internship"),
+        Choice("job", _l("Ett jobb"), "job"),
+        Choice("studies", _l("Studera"), "studies"),
+        Choice("another_activity", _l("En annan daglig verksamhet"), "another_activity"),
+        Choice("like_it_here", _l("Nej, jag trivs här"), "like_it_here"),
+        Choice("my_tasks", _l("Mina uppgifter"), "my_tasks"),
+        Choice("my_supervisor", _l("Min handledare"), "supervisor"),
+        Choice("schedule", _l("Mina tider"), "schedule"),
+        Choice("money", _l("Pengar och lön"), "money"),
+        Choice("travel", _l("Resor"), "travel"),
+        Choice("friends", _l("Kompisar"), "friends"),
+        Choice("something_else", _l("Något annat"), "something_else"),
+        Choice("nobody", _l("Ingen. Jag svarade själv."), "nobody"),
+        Choice("supervisor", _l("Min handledare"), "supervisor"),
+        Choice("family", _l("Någon i min familj"), "family"),
+        Choice("someone_else", _l("Någon annan"), "someone_else"),
+        Choice("read_aloud", _l("Läste för mig"), "read_aloud"),
+        Choice("explained", _l("Förklarade"), "explained"),
+        Choice("showed", _l("Visade mig"), "showed"),
+        Choice("dont_know", _l("Vet inte"), "dont_know"),
+        Choice("no_answer", _l("Jag vill inte svara"), "no_answer"),
+    ]
+}
+# Every question can be answered with these: not knowing and not wanting to are fine answers.
+ALWAYS = ["dont_know", "no_answer"]
+# Choices that mean "wants to try something new", for the case officer's flags.
+TRY_NEW = {"internship", "job", "studies", "another_activity"}
+HELPERS = {"supervisor", "family", "someone_else"}
+
+DEFAULT_QUESTIONS = [
+    {
+        "key": "how_it_is",
+        "kind": "one",
+        "text": {
+            "sv": "Hur har du det på din dagliga verksamhet?",
+            "en": "How do you like it at your daily activity?",
+        },
+        "choices": ["good", "so_so", "not_good"],
+    },
+    {
+        "key": "likes_tasks",
+        "kind": "one",
+        "text": {
+            "sv": "Får du göra saker som du gillar där?",
+            "en": "Do you get to do things you like there?",
+        },
+        "choices": ["yes", "sometimes", "no"],
+    },
+    {
+        "key": "feels_safe",
+        "kind": "one",
+        "text": {"sv": "Känner du dig trygg där?", "en": "Do you feel safe there?"},
+        "choices": ["yes", "sometimes", "no"],
+    },
+    {
+        "key": "try_new",
+        "kind": "many",
+        "text": {"sv": "Vill du prova något nytt?", "en": "Do you want to try something new?"},
+        "choices": ["internship", "job", "studies", "another_activity", "like_it_here"],
+    },
+    {
+        "key": "goals",
+        "kind": "one",
+        "text": {"sv": "Hur går det med dina mål?", "en": "How are your goals going?"},
+        "choices": ["good", "so_so", "not_good"],
+        "when": "has_goals",
+    },
+    {
+        "key": "talk_about",
+        "kind": "many",
+        "text": {
+            "sv": "Vad vill du prata om på mötet?",
+            "en": "What do you want to talk about at the meeting?",
+        },
+        "choices": [
+            "my_tasks",
+            "my_supervisor",
+            "schedule",
+            "money",
+            "travel",
+            "friends",
+            "something_else",
+        ],
+        "with_text": True,
+    },
+    {
+        "key": "who_helped",
+        "kind": "one",
+        "text": {"sv": "Vem hjälpte dig att svara?", "en": "Who helped you answer?"},
+        "choices": ["nobody", "supervisor", "family", "someone_else"],
+    },
+    {
+        "key": "how_helped",
+        "kind": "many",
+        "text": {"sv": "Hur hjälpte de dig?", "en": "How did they help you?"},
+        "choices": ["read_aloud", "explained", "showed"],
+        "when": "was_helped",
+    },
+]
+
+
+def choices_of(question: dict) -> list[Choice]:
+    return [CHOICES[key] for key in [*question["choices"], *ALWAYS] if key in CHOICES]
+
+
+def text_of(question: dict) -> str:
+    """The question in the reader's language, else in Swedish."""
+    texts = question["text"]
+    return texts.get(str(get_locale()), texts["sv"])
+
+
+def current_set() -> QuestionSet:
+    return get_session().exec(select(QuestionSet).order_by(QuestionSet.version.desc())).first()
+
+
+def find(question_set: QuestionSet, key: str) -> dict | None:
+    return next((q for q in question_set.questions if q["key"] == key), None)
+
+
+MAX_QUESTION_TEXT = 200
+
+
+class RevisionError(ValueError):
+    """The edited set is not valid; `problems` maps a field name to what is wrong."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def revise(
+    texts: dict[str, dict[str, str]], positions: dict[str, int | None], by
+) -> QuestionSet | None:
+    """Save edited wording and order (1, 2, 3 …) as a new version; None when nothing changed.
+
+    Check-ins already started keep the version they began with.
+    """
+    current = current_set()
+    keys = [q["key"] for q in current.questions]
+    problems = {}
+    if sorted(positions.get(key) or 0 for key in keys) != list(range(1, len(keys) + 1)):
+        problems["order"] = "order"
+    for key in keys:
+        for lang, text in texts.get(key, {}).items():
+            if lang == "sv" and not text.strip():
+                problems[f"{key}-{lang}"] = "missing"
+            elif len(text) > MAX_QUESTION_TEXT:
+                problems[f"{key}-{lang}"] = "too_long"
+    if problems:
+        raise RevisionError(problems)
+    by_key = {q["key"]: q for q in current.questions}
+    revised = []
+    for key in sorted(keys, key=positions.get):
+        question = {**by_key[key], "text": dict(by_key[key]["text"])}
+        for lang, text in texts.get(key, {}).items():
+            if text.strip():
+                question["text"][lang] = text.strip()
+            else:
+                question["text"].pop(lang, None)
+        revised.append(question)
+    if revised == current.questions:
+        return None
+    new = QuestionSet(version=current.version + 1, questions=revised, created_by_id=by.id)
+    db = get_session()
+    db.add(new)
+    db.commit()
+    return new

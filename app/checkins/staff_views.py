@@ -1,0 +1,67 @@
+"""Staff pages for follow-up meetings: booking, the brief, marking a meeting held."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import abort, current_app, redirect, url_for
+
+from ..access import participant_for_staff, staff_required
+from ..db import get_session
+from ..models import Role
+from ..web import render
+from . import bp, brief, meetings
+from .forms import HeldForm, MeetingForm
+from .models import FollowUp
+
+case_officers = staff_required(Role.case_officer)
+
+
+def is_case_officer(staff, participant) -> bool:
+    """Only the participant's own case officer reads their answers (consent may widen this)."""
+    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
+
+
+def _meeting_for_case_officer(meeting_id: int, action: str) -> FollowUp:
+    meeting = get_session().get(FollowUp, meeting_id)
+    if meeting is None:
+        abort(404)
+    participant_for_staff(meeting.participant_id, action, check=is_case_officer)
+    return meeting
+
+
+@bp.route("/personal/deltagare/<int:participant_id>/moten/nytt", methods=["GET", "POST"])
+@case_officers
+def schedule(participant_id):
+    """Book a follow-up meeting for a participant in one's caseload."""
+    person = participant_for_staff(participant_id, "participant.view", check=is_case_officer)
+    form = MeetingForm()
+    if form.validate_on_submit():
+        zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+        starts_at = datetime.combine(form.day.data, form.time.data, tzinfo=zone)
+        meeting = meetings.schedule(person, starts_at, form.place.data or "", form.remote.data)
+        return redirect(url_for("checkins.brief_page", meeting_id=meeting.id), 303)
+    return render(
+        "checkins/schedule.html", form=form, person=person, status=422 if form.errors else 200
+    )
+
+
+@bp.get("/personal/moten/<int:meeting_id>")
+@case_officers
+def brief_page(meeting_id):
+    """The one-page brief before a meeting: the participant's own answers. Audit-logged."""
+    meeting = _meeting_for_case_officer(meeting_id, "brief.view")
+    return render("checkins/brief.html", brief=brief.build(meeting), form=HeldForm())
+
+
+@bp.post("/personal/moten/<int:meeting_id>/hallet")
+@case_officers
+def mark_held(meeting_id):
+    """After the meeting: mark it held and note what was agreed; the check-in closes."""
+    meeting = _meeting_for_case_officer(meeting_id, "brief.view")
+    if meeting.held_at is not None:
+        abort(render("checkins/already_held.html", meeting=meeting, status=409))
+    form = HeldForm()
+    if not form.validate_on_submit():
+        return render("checkins/brief.html", brief=brief.build(meeting), form=form, status=422)
+    meetings.mark_held(meeting, form.agreed.data)
+    return redirect(url_for("checkins.brief_page", meeting_id=meeting.id), 303)

@@ -1,0 +1,177 @@
+"""The card catalogue: topic cards in groups, each a pictogram and a word in every language.
+
+Administrators keep it (word, pictogram, group, order, hidden or shown); nothing is deleted,
+so wishes made with a card that is later hidden stay readable.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from sqlmodel import select
+
+from .. import pictograms
+from ..db import get_session
+from ..models import StaffUser, utcnow
+from .models import WishCard
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+
+
+# In the order a participant meets them.
+GROUPS = [
+    Group("activities", _l("Vad jag gillar att göra")),
+    Group("places", _l("Var jag gillar att vara")),
+    Group("ways", _l("Hur jag gillar att jobba")),
+]
+GROUP_KEYS = [group.key for group in GROUPS]
+
+# (key, group, pictogram, Swedish, English). Migration 0003 puts a frozen copy of this list into
+# every new database; `ensure_defaults()` adds any that are missing (demo data, tests).
+DEFAULT_CARDS = [
+    ("djur", "activities", "animals", "Djur", "Animals"),
+    ("laga-mat", "activities", "cooking", "Laga mat", "Cooking"),
+    ("kafe", "activities", "cafe", "Kafé", "Café"),
+    ("stada", "activities", "cleaning", "Städa", "Cleaning"),
+    ("tradgard", "activities", "garden", "Trädgård", "Garden"),
+    ("datorer", "activities", "computers", "Datorer", "Computers"),
+    ("musik", "activities", "music", "Musik", "Music"),
+    ("bygga", "activities", "building", "Bygga saker", "Building things"),
+    ("affar", "activities", "shop", "Affär", "Shop"),
+    ("atervinning", "activities", "recycling", "Återvinning", "Recycling"),
+    ("tvatt", "activities", "laundry", "Tvätta kläder", "Washing clothes"),
+    ("bilar", "activities", "cars", "Bilar", "Cars"),
+    ("konst", "activities", "art", "Måla och rita", "Painting and drawing"),
+    ("sport", "activities", "sport", "Sport", "Sport"),
+    ("natur", "activities", "nature", "Natur", "Nature"),
+    ("kontor", "activities", "office_work", "Kontor", "Office work"),
+    ("lager", "activities", "warehouse", "Lager", "Warehouse"),
+    ("ta-hand-om", "activities", "caring", "Ta hand om människor", "Caring for people"),
+    ("barn", "activities", "children", "Barn", "Children"),
+    ("inne", "places", "indoors", "Vara inne", "Being indoors"),
+    ("ute", "places", "outdoors", "Vara ute", "Being outdoors"),
+    ("lugnt", "places", "quiet", "Lugnt och tyst", "Quiet places"),
+    ("manga", "places", "many_people", "Många människor", "Many people"),
+    ("fa", "places", "few_people", "Få människor", "Few people"),
+    ("ensam", "ways", "alone", "Jobba ensam", "Working alone"),
+    ("med-andra", "ways", "with_others", "Jobba med andra", "Working with others"),
+    ("samma", "ways", "same_every_day", "Samma sak varje dag", "The same every day"),
+    ("nya-saker", "ways", "new_things", "Nya saker", "New things"),
+    ("korta-dagar", "ways", "short_days", "Korta dagar", "Short days"),
+    ("langa-dagar", "ways", "long_days", "Långa dagar", "Long days"),
+]
+
+
+def default_rows() -> list[dict]:
+    """The default cards as rows, numbered 10, 20, 30… within each group."""
+    rows, counters = [], {}
+    for key, group, pictogram, sv, en in DEFAULT_CARDS:
+        counters[group] = counters.get(group, 0) + 10
+        rows.append(
+            {
+                "key": key,
+                "group": group,
+                "position": counters[group],
+                "pictogram": pictogram,
+                "hidden": False,
+                "words": {"sv": sv, "en": en},
+            }
+        )
+    return rows
+
+
+def ensure_defaults() -> int:
+    """Add the default cards that are missing (by key); returns how many were added."""
+    db = get_session()
+    present = set(db.exec(select(WishCard.key)).all())
+    added = 0
+    for row in default_rows():
+        if row["key"] not in present:
+            db.add(WishCard(**row))
+            added += 1
+    if added:
+        db.commit()
+    return added
+
+
+def sort_key(card: WishCard):
+    """Catalogue order: by group, then position, then age."""
+    group = GROUP_KEYS.index(card.group) if card.group in GROUP_KEYS else len(GROUP_KEYS)
+    return (group, card.position, card.id)
+
+
+def all_cards() -> list[WishCard]:
+    """Every card, hidden ones too, in the order participants meet them."""
+    return sorted(get_session().exec(select(WishCard)).all(), key=sort_key)
+
+
+def visible_cards() -> list[WishCard]:
+    return [card for card in all_cards() if not card.hidden]
+
+
+KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+
+
+def find(key: str) -> WishCard | None:
+    if not KEY_PATTERN.fullmatch(key):
+        return None
+    return get_session().exec(select(WishCard).where(WishCard.key == key)).first()
+
+
+def find_visible(key: str) -> WishCard | None:
+    """The card a participant may sort: it exists and is shown."""
+    card = find(key)
+    return card if card is not None and not card.hidden else None
+
+
+def group_label(key: str) -> str:
+    return next((str(group.label) for group in GROUPS if group.key == key), key)
+
+
+def pictogram_choices() -> list[str]:
+    """The pictograms a card may have: the whole set except the personal pictures."""
+    return sorted(c for c in pictograms.manifest() if not c.startswith(pictograms.PERSONAL_PREFIX))
+
+
+def new_key(word: str) -> str:
+    """A readable, unused key for a new card, made from its Swedish word (`Måla` → `mala`)."""
+    plain = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50] or "kort"
+    key, number = base, 1
+    while find(key) is not None:
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
+def save(
+    card: WishCard | None,
+    *,
+    words: dict[str, str],
+    group: str,
+    position: int,
+    pictogram: str,
+    hidden: bool,
+    staff: StaffUser,
+) -> WishCard:
+    """Add a card (card=None) or change one. Words left empty fall back to Swedish."""
+    words = {code: word.strip() for code, word in words.items() if word and word.strip()}
+    if card is None:
+        card = WishCard(key=new_key(words["sv"]), created_by_id=staff.id)
+    else:
+        card.updated_at = utcnow()
+        card.updated_by_id = staff.id
+    card.words = words
+    card.group = group
+    card.position = position
+    card.pictogram = pictogram
+    card.hidden = hidden
+    db = get_session()
+    db.add(card)
+    db.commit()
+    return card

@@ -1,0 +1,96 @@
+"""Forms of My wishes. Each checks its input before anything reaches a table."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+
+from ..i18n import LANGUAGES
+from . import catalogue
+from .models import NOTE_MAX_LENGTH
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(
+        _l("Något annat?"),
+        description=_l("Finns det något mer du gillar eller vill prova? Skriv det här."),
+        validators=[
+            Length(
+                max=NOTE_MAX_LENGTH,
+                message=_l("Texten är för lång. Skriv högst 300 tecken."),
+            )
+        ],
+        filters=[_strip],
+    )
+
+
+def _word_field(code: str, language: dict) -> StringField:
+    required = InputRequired(_l("Skriv ordet på svenska.")) if code == "sv" else Optional()
+    return StringField(
+        language["name"],
+        validators=[required, Length(max=60, message=_l("Ordet får ha högst 60 tecken."))],
+        filters=[_strip],
+        render_kw={"lang": code, "autocomplete": "off"},
+    )
+
+
+# One word field per language, so a new language in LANGUAGES needs no change here. Made first,
+# so the error summary lists the fields in the order the page shows them.
+_WordFields = type(
+    "_WordFields",
+    (FlaskForm,),
+    {f"word_{code}": _word_field(code, language) for code, language in LANGUAGES.items()},
+)
+
+
+class CardForm(_WordFields):
+    """A topic card, as administrators keep it."""
+
+    group = RadioField(_l("Grupp"), validators=[InputRequired(_l("Välj en grupp."))], choices=[])
+    pictogram = RadioField(_l("Bild"), validators=[InputRequired(_l("Välj en bild."))], choices=[])
+    position = IntegerField(
+        _l("Ordning"),
+        description=_l("Kort med lägre nummer visas först i sin grupp."),
+        validators=[
+            InputRequired(_l("Skriv ett nummer.")),
+            NumberRange(min=0, max=9999, message=_l("Skriv ett nummer från 0 till 9999.")),
+        ],
+    )
+    visibility = RadioField(
+        _l("Visas kortet för deltagarna?"),
+        description=_l("Ett dolt kort kan inte sorteras. Det som redan är sparat finns kvar."),
+        choices=[
+            SelectChoice("shown", _l("Ja, visa kortet")),
+            SelectChoice("hidden", _l("Nej, dölj kortet")),
+        ],
+        validators=[InputRequired(_l("Välj om kortet ska visas."))],
+    )
+
+    def word_fields(self):
+        return [self[f"word_{code}"] for code in LANGUAGES]
+
+    def words(self) -> dict[str, str]:
+        return {code: self[f"word_{code}"].data or "" for code in LANGUAGES}
+
+
+def card_form(card=None) -> CardForm:
+    """The card form, filled in from `card` when it is shown (not when it is posted)."""
+    form = CardForm()
+    form.group.choices = [SelectChoice(g.key, g.label) for g in catalogue.GROUPS]
+    form.pictogram.choices = [
+        SelectChoice(c, c.replace("_", " ")) for c in catalogue.pictogram_choices()
+    ]
+    if card is not None and not form.is_submitted():
+        for code in LANGUAGES:
+            form[f"word_{code}"].data = card.words.get(code, "")
+        form.group.data = card.group
+        form.position.data = card.position
+        form.pictogram.data = card.pictogram
+        form.visibility.data = "hidden" if card.hidden else "shown"
+    elif card is None and not form.is_submitted():
+        form.visibility.data = "shown"
+    return form

@@ -1,0 +1,61 @@
+"""The tables of My wishes: the card catalogue, and the wishes themselves as history.
+
+A wish is never changed or deleted: each placement of a card is a new row, so the current
+piles are the latest row per card and any earlier state can be seen again.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+from ..models import utcnow
+
+NOTE_MAX_LENGTH = 300
+
+
+class WishCard(SQLModel, table=True):
+    """A topic card in the catalogue: a pictogram and a word in each language."""
+
+    __tablename__ = "wish_card"
+    id: int | None = Field(default=None, primary_key=True)
+    # Stable and readable: the card's address (/onskemal/kort/<key>) and the seeding's handle.
+    key: str = Field(max_length=60, unique=True)
+    group: str = Field(max_length=20)
+    position: int = 0
+    pictogram: str = Field(max_length=40)
+    hidden: bool = False
+    # {"sv": "Djur", "en": "Animals"}: a new language needs no new column.
+    words: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    updated_at: datetime | None = None
+    updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+    def word(self, language: str) -> str:
+        """The card's word in this language, else in Swedish (the source language)."""
+        return self.words.get(language) or self.words.get("sv") or self.key
+
+
+class Wish(SQLModel, table=True):
+    """One placement: a participant put a card on a pile (like, not sure, dislike, want to try)."""
+
+    __tablename__ = "wish"
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    card_id: int = Field(foreign_key="wish_card.id", index=True)
+    pile: str = Field(max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)
+    # The supervisor who had handed their device to the participant, if any.
+    helper_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class WishNote(SQLModel, table=True):
+    """The participant's own words for "Något annat?". The latest row is the current text."""
+
+    __tablename__ = "wish_note"
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    text: str = Field(max_length=NOTE_MAX_LENGTH)
+    created_at: datetime = Field(default_factory=utcnow)
+    helper_id: int | None = Field(default=None, foreign_key="staff_user.id")
