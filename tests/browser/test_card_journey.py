@@ -15,6 +15,7 @@ from app.card_login import cards
 from tests.conftest import PASSWORD
 
 from .conftest import axe_check
+from .steps import log_in_as_staff
 
 SUPERVISOR_PASSWORD = "handledare-2024-lösen"
 
@@ -69,14 +70,6 @@ def see_home_tiles(page, name, base_url):
 
 
 # What staff do -----------------------------------------------------------------------------
-
-
-def log_in_as_staff(page, username, password):
-    page.goto("/personal/logga-in")
-    arrive_at(page, "Logga in som personal")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(password)
-    page.get_by_role("button", name="Logga in").click()
 
 
 def log_out(page):
@@ -166,7 +159,7 @@ def test_admin_sets_up_supervisor_prints_card_participant_logs_in_card_is_revoke
 
     # The administrator sets up the unit, a supervisor and a participant.
     office = new_page()
-    log_in_as_staff(office, admin.username, PASSWORD)
+    log_in_as_staff(office, admin.username, PASSWORD, axe_check=axe_check)
     arrive_at(office, "Administration")
     add_unit(office, "Trädgården")
     add_supervisor(office, "Sara Handledare", "sara", SUPERVISOR_PASSWORD, unit="Trädgården")
@@ -175,7 +168,7 @@ def test_admin_sets_up_supervisor_prints_card_participant_logs_in_card_is_revoke
     arrive_at(office, "Logga in som personal")
 
     # The supervisor prints Anna's card.
-    log_in_as_staff(office, "sara", SUPERVISOR_PASSWORD)
+    log_in_as_staff(office, "sara", SUPERVISOR_PASSWORD, axe_check=axe_check)
     arrive_at(office, "Mina enheter")
     open_participant_page(office, "Anna")
     qr = print_new_card(office, "Anna")

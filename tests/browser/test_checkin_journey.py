@@ -8,11 +8,9 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from app.card_login import cards
 from app.checkins.models import CheckInAnswer
-from app.db import get_session
-from app.models import Participant
-from tests.conftest import PASSWORD
+
+from .steps import card_address, heading, log_in_as_staff, log_in_with_card
 
 
 @pytest.fixture
@@ -21,21 +19,6 @@ def people(make_unit, make_staff, make_participant):
     karin = make_staff("case_officer", username="karin")
     anna = make_participant("Anna", unit=unit, case_officer=karin)
     return {"karin": karin, "anna": anna}
-
-
-def card_for(app, participant):
-    with app.test_request_context():
-        _card, token = cards.issue(get_session().get(Participant, participant.id))
-    return f"/k/{token}"
-
-
-def log_in_as_staff(page, username, axe_check):
-    page.goto("/personal/logga-in")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", level=1)).not_to_have_text("Logga in som personal")
-    axe_check(page)
 
 
 def book_meeting(page, participant, axe_check):
@@ -49,18 +32,6 @@ def book_meeting(page, participant, axe_check):
     page.get_by_role("button", name="Boka mötet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Underlag: Anna")
     axe_check(page)
-
-
-def open_card(page, url, axe_check):
-    page.goto(url)
-    axe_check(page)
-    page.get_by_role("button", name="Ja, det är jag").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hej Anna!")
-    axe_check(page)
-
-
-def heading(page, text):
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
 
 
 def choose(page, answer, axe_check=None):
@@ -128,11 +99,11 @@ def test_checkin_journey_with_javascript_and_a_dropped_connection(
     app, db, people, new_page, axe_check
 ):
     officer = new_page()
-    log_in_as_staff(officer, "karin", axe_check)
+    log_in_as_staff(officer, "karin", axe_check=axe_check)
     book_meeting(officer, people["anna"], axe_check)
 
     phone = new_page()
-    open_card(phone, card_for(app, people["anna"]), axe_check)
+    log_in_with_card(phone, card_address(app, people["anna"]), axe_check=axe_check)
     phone.get_by_role("link", name="Inför mötet").click()
     heading(phone, "Inför mötet")
     axe_check(phone)
@@ -169,23 +140,21 @@ def test_checkin_journey_with_javascript_and_a_dropped_connection(
 def test_checkin_journey_without_javascript(app, people, make_meeting, new_page, axe_check):
     make_meeting(people["anna"])
     phone = new_page(java_script_enabled=False)
-    phone.goto(card_for(app, people["anna"]))
-    phone.get_by_role("button", name="Ja, det är jag").click()
-    heading(phone, "Hej Anna!")
+    log_in_with_card(phone, card_address(app, people["anna"]))
     phone.get_by_role("link", name="Inför mötet").click()
     phone.get_by_role("link", name="Börja").click()
     # axe needs JavaScript in the page, so this journey checks what a person sees instead.
     answer_everything(phone, lambda page: None, js=False)
 
     officer = new_page()
-    log_in_as_staff(officer, "karin", axe_check)
+    log_in_as_staff(officer, "karin", axe_check=axe_check)
     read_brief(officer, axe_check)
 
 
 def test_checkin_pages_in_english_pass_axe(app, people, make_meeting, new_page, axe_check):
     make_meeting(people["anna"])
     phone = new_page()
-    open_card(phone, card_for(app, people["anna"]), axe_check)
+    log_in_with_card(phone, card_address(app, people["anna"]), axe_check=axe_check)
     phone.goto("/sprak")
     phone.get_by_role("button", name="English").click()
     heading(phone, "Hello Anna!")

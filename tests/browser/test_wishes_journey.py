@@ -7,10 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from app.card_login import cards
-from app.db import get_session
-from app.models import Participant
-from tests.conftest import PASSWORD
+from .steps import card_address, heading, log_in_as_staff, log_in_with_card
 
 # The first twelve cards of the default catalogue, and what Anna answers.
 SORTING = [
@@ -40,32 +37,6 @@ def people(make_unit, make_staff, make_participant):
     return {"karin": karin, "admin": admin, "anna": anna}
 
 
-def card_address(app, participant):
-    with app.test_request_context():
-        _card, token = cards.issue(get_session().get(Participant, participant.id))
-    return f"/k/{token}"
-
-
-def heading(page, text):
-    expect(page.get_by_role("heading", level=1)).to_have_text(text)
-
-
-def log_in_with_card(page, address, axe_check=None):
-    page.goto(address)
-    page.get_by_role("button", name="Ja, det är jag").click()
-    heading(page, "Hej Anna!")
-    if axe_check:
-        axe_check(page)
-
-
-def log_in_as_staff(page, username, axe_check):
-    page.goto("/personal/logga-in")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", level=1)).not_to_have_text("Logga in som personal")
-
-
 def pile(page, key):
     """The words on the cards in one pile of the overview."""
     return page.locator(f"#pile-{key} ~ ul a")
@@ -75,7 +46,7 @@ def test_participant_sorts_cards_and_the_case_officer_sees_the_piles(
     app, new_page, people, axe_check
 ):
     page = new_page()
-    log_in_with_card(page, card_address(app, people["anna"]), axe_check)
+    log_in_with_card(page, card_address(app, people["anna"]), axe_check=axe_check)
 
     page.get_by_role("link", name="Mina önskemål").click()
     heading(page, "Mina önskemål")
@@ -147,7 +118,7 @@ def test_participant_sorts_cards_and_the_case_officer_sees_the_piles(
 
     # The case officer sees the piles, the text and the change on the participant's page.
     officer = new_page()
-    log_in_as_staff(officer, "karin", axe_check)
+    log_in_as_staff(officer, "karin", axe_check=axe_check)
     officer.get_by_role("link", name="Anna").click()
     heading(officer, "Anna")
     wishes = officer.locator("#wishes")
@@ -174,7 +145,7 @@ def test_administrator_hides_a_card_and_the_catalogue_pages_pass_axe(
     app, new_page, people, axe_check
 ):
     admin = new_page()
-    log_in_as_staff(admin, "ali", axe_check)
+    log_in_as_staff(admin, "ali", axe_check=axe_check)
     for language in ["Svenska", "English"]:
         admin.get_by_role("button", name=language).click()
         admin.goto("/admin/")
@@ -198,7 +169,7 @@ def test_administrator_hides_a_card_and_the_catalogue_pages_pass_axe(
     expect(admin.locator("tr.hidden-card")).to_contain_text("Bilar")
 
     participant = new_page()
-    log_in_with_card(participant, card_address(app, people["anna"]), axe_check)
+    log_in_with_card(participant, card_address(app, people["anna"]), axe_check=axe_check)
     participant.goto("/onskemal/kort/tvatt")
     participant.get_by_role("button", name="Jag gillar", exact=True).click()
     heading(participant, "Måla och rita")  # Bilar is hidden: the walk goes round it

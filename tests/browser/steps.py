@@ -1,0 +1,45 @@
+"""Steps that several browser journeys share, named after what a person does."""
+
+from playwright.sync_api import expect
+
+from app.card_login import cards
+from app.db import get_session
+from app.models import Participant
+from tests.conftest import PASSWORD
+
+
+def heading(page, text):
+    """The page whose main heading is `text` is showing."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(text)
+
+
+def card_address(app, participant) -> str:
+    """Issue a card for the participant and return its address, as the QR code holds it."""
+    with app.test_request_context():
+        _card, token = cards.issue(get_session().get(Participant, participant.id))
+    return f"/k/{token}"
+
+
+def log_in_as_staff(page, username, password=PASSWORD, axe_check=None):
+    page.goto("/personal/logga-in")
+    heading(page, "Logga in som personal")
+    if axe_check:
+        axe_check(page)
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Logga in som personal")
+    if axe_check:
+        axe_check(page)
+
+
+def log_in_with_card(page, address, name="Anna", axe_check=None):
+    """Open the card's address, say "yes, it is me" and arrive home."""
+    page.goto(address)
+    heading(page, f"Är du {name}?")
+    if axe_check:
+        axe_check(page)
+    page.get_by_role("button", name="Ja, det är jag").click()
+    heading(page, f"Hej {name}!")
+    if axe_check:
+        axe_check(page)
