@@ -151,8 +151,8 @@ def test_checkin_journey_without_javascript(app, people, make_meeting, new_page,
     read_brief(officer, axe_check)
 
 
-def test_checkin_pages_in_english_pass_axe(app, people, make_meeting, new_page, axe_check):
-    make_meeting(people["anna"])
+def test_every_checkin_page_passes_axe_in_english(app, people, make_meeting, new_page, axe_check):
+    meeting = make_meeting(people["anna"])
     phone = new_page()
     log_in_with_card(phone, card_address(app, people["anna"]), axe_check=axe_check)
     phone.goto("/sprak")
@@ -162,12 +162,39 @@ def test_checkin_pages_in_english_pass_axe(app, people, make_meeting, new_page, 
     heading(phone, "Before the meeting")
     axe_check(phone)
     phone.get_by_role("link", name="Start").click()
-    heading(phone, "How do you like it at your daily activity?")
+    english = [
+        ("how_it_is", "How do you like it at your daily activity?", "Good"),
+        ("likes_tasks", "Do you get to do things you like there?", "Yes"),
+        ("feels_safe", "Do you feel safe there?", "No"),
+    ]
+    for _key, question, answer in english:
+        heading(phone, question)
+        axe_check(phone)
+        phone.get_by_role("button", name=answer, exact=True).click()
+    heading(phone, "Thank you for telling us")
     axe_check(phone)
-    phone.get_by_role("button", name="Good", exact=True).click()
-    heading(phone, "Do you get to do things you like there?")
-    phone.goto("/infor-motet/fraga/try_new")
+    for key in ["try_new", "talk_about", "who_helped"]:
+        phone.goto(f"/infor-motet/fraga/{key}")
+        axe_check(phone)
+    phone.get_by_role("button", name="My supervisor", exact=True).click()
+    heading(phone, "How did they help you?")
     axe_check(phone)
     phone.goto("/infor-motet/svar")
     heading(phone, "This is what you answered")
     axe_check(phone)
+    phone.get_by_role("button", name="Done").click()
+    heading(phone, "Thank you!")
+    axe_check(phone)
+
+    officer = new_page()
+    log_in_as_staff(officer, "karin")
+    officer.get_by_role("contentinfo").get_by_role("button", name="English").click()
+    heading(officer, "My participants")
+    axe_check(officer)
+    officer.goto(f"/personal/moten/{meeting.id}")
+    heading(officer, "Brief: Anna")
+    axe_check(officer)
+    expect(officer.locator(".flag-unsafe")).to_contain_text("Does not feel safe")
+    officer.goto(f"/personal/deltagare/{people['anna'].id}/moten/nytt")
+    heading(officer, "Book a meeting with Anna")
+    axe_check(officer)
