@@ -30,8 +30,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.jinja_env.globals["LANGUAGES"] = i18n.LANGUAGES
 
     from .admin import bp as admin_bp
+    from .alternatives import bp as alternatives_bp
     from .card_login import bp as card_login_bp
     from .checkins import bp as checkins_bp
+    from .goals import bp as goals_bp
     from .home import bp as home_bp
     from .staff import bp as staff_bp
     from .wishes import bp as wishes_bp
@@ -42,6 +44,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(wishes_bp)
+    app.register_blueprint(goals_bp)
+    app.register_blueprint(alternatives_bp)
 
     from .cli import register as register_cli
 

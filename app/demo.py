@@ -11,6 +11,7 @@ from .card_login import cards
 from .checkins import meetings
 from .checkins.models import FollowUp
 from .db import get_session
+from .goals import demo as goals_demo
 from .models import LoginCard, Participant, Role, Unit
 from .staff import accounts
 from .wishes import demo as wishes_demo
@@ -52,6 +53,8 @@ def seed() -> None:
             )
         if first_name == "Anna" and not meetings.not_held(person.id):
             _book_meeting_soon(person, staff["case_officer"])
+        if first_name == "Anna":
+            goals_demo.seed(person, staff["case_officer"], staff["supervisor"])
         if first_name == "Omar":
             wishes_demo.seed(person)
         token = cards.demo_token(first_name)

@@ -5,7 +5,9 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 # Importing the models registers their tables.
+import app.alternatives.models
 import app.checkins.models
+import app.goals.models
 import app.models
 import app.wishes.models  # noqa: F401
 

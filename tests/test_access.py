@@ -6,8 +6,11 @@ Adding a route without adding it here fails `test_every_route_is_in_the_matrix`.
 import pytest
 from sqlmodel import select
 
+from app.alternatives.models import TEXT_FIELDS as ALTERNATIVE_PARTS
 from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
+from tests.alternatives.helpers import interest_rows, make_interest
+from tests.goals.helpers import GOAL_FORM, goal_rows, make_goal
 
 ACTORS = [
     "anonymous",
@@ -21,6 +24,14 @@ ACTORS = [
 ]
 STAFF = {"supervisor_elsewhere", "case_officer_elsewhere", "supervisor", "case_officer", "admin"}
 PARTICIPANTS = {"participant", "other_participant"}
+
+# A complete alternative as the admin form posts it (Swedish only; English falls back).
+ALTERNATIVE_FORM = {
+    **{f"{part}_sv": "Text." for part in ALTERNATIVE_PARTS},
+    "pictogram": "iwork",
+    "position": "10",
+    "visibility": "shown",
+}
 
 # Endpoint: (method, path, form data, who may use it). Paths are filled in with the world's ids.
 # The record at stake is always Anna's: her page, her card, her unit.
@@ -84,6 +95,26 @@ ROUTES = {
         {"case_officer"},
     ),
     "checkins.admin_questions": ("GET", "/admin/fragor", {}, {"admin"}),
+    "alternatives.index": ("GET", "/andra-vagar", {}, PARTICIPANTS),
+    "alternatives.page": ("GET", "/andra-vagar/iwork", {}, PARTICIPANTS),
+    "alternatives.want_to_know": ("POST", "/andra-vagar/iwork/veta-mer", {}, PARTICIPANTS),
+    "alternatives.interest": ("GET", "/andra-vagar/iwork/veta-mer", {}, PARTICIPANTS),
+    "alternatives.withdraw": ("POST", "/andra-vagar/iwork/angra", {}, PARTICIPANTS),
+    "alternatives.not_now": ("GET", "/andra-vagar/iwork/inte-nu", {}, PARTICIPANTS),
+    "alternatives.follow_up": (
+        "POST",
+        "/personal/intressen/{interest}/uppfoljning",
+        {"kind": "talked", "day": "2024-01-02"},
+        {"case_officer"},
+    ),
+    "alternatives.admin_list": ("GET", "/admin/andra-vagar", {}, {"admin"}),
+    "alternatives.admin_new": (
+        "POST",
+        "/admin/andra-vagar/ny",
+        {**ALTERNATIVE_FORM, "title_sv": "Ny väg"},
+        {"admin"},
+    ),
+    "alternatives.admin_edit": ("POST", "/admin/andra-vagar/iwork", ALTERNATIVE_FORM, {"admin"}),
     "admin.index": ("GET", "/admin/", {}, {"admin"}),
     "admin.new_unit": ("POST", "/admin/enheter/ny", {"name": "Ny enhet"}, {"admin"}),
     "admin.new_staff": (
@@ -103,6 +134,30 @@ ROUTES = {
         {"first_name": "Ny", "language": "sv", "unit": "{unit}", "case_officer": "0"},
         {"admin"},
     ),
+    "goals.mine": ("GET", "/mina-mal", {}, PARTICIPANTS),
+    "goals.goal": ("GET", "/mina-mal/{goal}", {}, {"participant"}),
+    "goals.step_done": (
+        "POST",
+        "/mina-mal/steg/{step}/klart",
+        {"feeling": "good"},
+        {"participant"},
+    ),
+    "goals.new_goal": ("POST", "/personal/deltagare/{anna}/mal/nytt", GOAL_FORM, {"case_officer"}),
+    "goals.edit_goal": (
+        "POST",
+        "/personal/mal/{goal}/andra",
+        {**GOAL_FORM, "version": "1"},
+        {"case_officer"},
+    ),
+    "goals.end_goal": ("POST", "/personal/mal/{goal}/avsluta", {}, {"case_officer"}),
+    "goals.new_step": (
+        "POST",
+        "/personal/deltagare/{anna}/mal/steg/nytt",
+        {"goal": "{goal}", "what": "Ringa kaféet", "who": "me", "due": "2099-01-01"},
+        {"supervisor"},
+    ),
+    "goals.confirm_step": ("POST", "/personal/mal/steg/{step}/bekrafta", {}, {"supervisor"}),
+    "goals.reopen_step": ("POST", "/personal/mal/steg/{step}/oppna", {}, {"supervisor"}),
     "wishes.start": ("GET", "/onskemal", {}, PARTICIPANTS),
     "wishes.card": ("GET", "/onskemal/kort/djur", {}, PARTICIPANTS),
     "wishes.place": ("POST", "/onskemal/kort/djur", {"pile": "like"}, PARTICIPANTS),
@@ -174,6 +229,8 @@ def world(db, make_unit, make_staff, make_participant, make_card, make_meeting):
             "token": token,
             "meeting": meeting.id,
             "check_in": check_in.id,
+            **make_goal(db, anna.id, staff["case_officer"].id),
+            "interest": make_interest(db, anna.id),
         },
         "staff": staff,
         "tokens": {"participant": token, "other_participant": other_token},
@@ -204,6 +261,8 @@ def snapshot(db):
         [(m.id, m.held_at, m.agreed) for m in db.exec(select(FollowUp).order_by(FollowUp.id))],
         [(c.id, c.completed_at) for c in db.exec(select(CheckIn).order_by(CheckIn.id))],
         len(db.exec(select(CheckInAnswer)).all()),
+        goal_rows(db),
+        interest_rows(db),
     )
 
 

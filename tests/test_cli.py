@@ -5,6 +5,7 @@ import re
 from sqlmodel import func, select
 
 from app.checkins.models import FollowUp
+from app.goals.models import Goal, GoalStep, GoalVersion
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
 from app.staff.accounts import authenticate
 
@@ -13,12 +14,14 @@ LINE = re.compile(
     r"|staff (supervisor|case_officer|admin) \S+ \S+)$"
 )
 
+GOAL_TABLES = (Goal, GoalVersion, GoalStep)
+
 
 def counts(db):
     db.expire_all()
     return [
         db.exec(select(func.count()).select_from(model)).one()
-        for model in (Unit, StaffUser, StaffUnit, Participant, LoginCard, FollowUp)
+        for model in (Unit, StaffUser, StaffUnit, Participant, LoginCard, FollowUp, *GOAL_TABLES)
     ]
 
 
@@ -26,7 +29,7 @@ def test_seeding_twice_changes_nothing(app, db):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     first = counts(db)
-    assert first == [1, 3, 1, 3, 3, 1]
+    assert first == [1, 3, 1, 3, 3, 1, 2, 2, 3]
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert counts(db) == first
 

@@ -4,6 +4,7 @@ from flask import g
 from sqlmodel import select
 
 from ..db import get_session
+from ..goals.order import has_active_goals
 from ..models import utcnow
 from . import questions
 from .models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
@@ -48,10 +49,9 @@ def latest(check_in: CheckIn) -> dict[str, CheckInAnswer]:
     return {row.question_key: row for row in rows}
 
 
-def has_goals(_participant_id: int) -> bool:
-    """Whether to ask "How are your goals going?". Goals are not kept in the app yet, so no
-    participant has any and the question is left out; the goals feature answers this."""
-    return False
+def has_goals(participant_id: int) -> bool:
+    """Whether to ask "How are your goals going?": only when the order has an active goal."""
+    return has_active_goals(participant_id)
 
 
 def applicable(check_in: CheckIn, answered: dict[str, CheckInAnswer]) -> list[dict]:

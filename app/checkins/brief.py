@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 
 from sqlmodel import select
 
+from ..alternatives import interests as alternative_interests
 from ..db import get_session
+from ..goals.brief import goals_for_brief
 from ..models import Participant, StaffUser
 from ..wishes.brief import wishes_for_brief
 from . import answers, meetings, questions
@@ -41,6 +43,7 @@ class Brief:
     talk_about_text: str = ""
     previous: FollowUp | None = None
     wishes: object = None
+    goals: object = None
 
 
 def _choices(keys) -> list:
@@ -74,6 +77,7 @@ def build(meeting: FollowUp, with_wishes: bool = True) -> Brief:
     if with_wishes:
         last = meetings.last_held(participant.id, before=meeting.starts_at)
         brief.wishes = wishes_for_brief(participant.id, since=last.held_at if last else None)
+        brief.goals = goals_for_brief(participant.id, since=last.held_at if last else None)
     if check_in is None:
         return brief
     given = answers.latest(check_in)
@@ -116,6 +120,7 @@ class CaseloadRow:
     status: str
     unsafe: bool
     wants_to_try: bool
+    wants_to_know_more: int = 0  # open "Jag vill veta mer" nobody has followed up
 
 
 def caseload(staff: StaffUser) -> list[CaseloadRow]:
@@ -133,6 +138,8 @@ def caseload(staff: StaffUser) -> list[CaseloadRow]:
         rows.append(
             CaseloadRow(person, meeting, brief.status, brief.unsafe, bool(brief.wants_to_try))
         )
+    for row in rows:
+        row.wants_to_know_more = alternative_interests.waiting_count(row.participant.id)
     far_future = (1, 0)
     return sorted(
         rows,

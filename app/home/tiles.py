@@ -14,7 +14,9 @@ class Tile:
 
 # Later parts of the app (check-ins, wishes, goals, other paths) add their tiles here.
 TILES = [
+    Tile("goals.mine", _l("Mina mål"), "goals"),
     Tile("wishes.start", _l("Mina önskemål"), "wishes"),
+    Tile("alternatives.index", _l("Andra vägar"), "alternatives"),
     Tile("home.my_picture", _l("Min bild"), "my_picture"),
     Tile("home.language", _l("Språk"), "language"),
 ]

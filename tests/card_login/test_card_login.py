@@ -33,7 +33,9 @@ def test_card_asks_who_you_are_and_logs_in_only_on_yes(client, db, make_particip
     home = page(client.get("/"))
     assert home.h1.get_text(strip=True) == "Hej Anna!"
     assert [a.get_text(strip=True) for a in home.select(".tile")] == [
+        "Mina mål",
         "Mina önskemål",
+        "Andra vägar",
         "Min bild",
         "Språk",
     ]

@@ -1,0 +1,87 @@
+"""The catalogue of alternatives. Administrators keep it; each municipality has its own.
+
+Nothing is deleted: a hidden alternative disappears for participants, but interests in it
+stay readable for staff.
+"""
+
+import re
+import unicodedata
+
+from sqlmodel import select
+
+from ..db import get_session
+from ..models import StaffUser, utcnow
+from ..wishes.catalogue import pictogram_choices  # noqa: F401  (the same pictures to pick from)
+from .models import TEXT_FIELDS, Alternative
+
+KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+
+
+def sort_key(alternative: Alternative):
+    return (alternative.position, alternative.id)
+
+
+def all_alternatives() -> list[Alternative]:
+    """Every alternative, hidden ones too, in the order participants see them."""
+    return sorted(get_session().exec(select(Alternative)).all(), key=sort_key)
+
+
+def visible() -> list[Alternative]:
+    return [a for a in all_alternatives() if not a.hidden]
+
+
+def find(key: str) -> Alternative | None:
+    if not KEY_PATTERN.fullmatch(key or ""):
+        return None
+    return get_session().exec(select(Alternative).where(Alternative.key == key)).first()
+
+
+def find_visible(key: str) -> Alternative | None:
+    """An alternative a participant may read: it exists and is shown."""
+    alternative = find(key)
+    return alternative if alternative is not None and not alternative.hidden else None
+
+
+def new_key(title: str) -> str:
+    """A readable, unused address for a new alternative, from its Swedish title."""
+    plain = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50] or "vag"
+    key, number = base, 1
+    while find(key) is not None:
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
+def save(
+    alternative: Alternative | None,
+    *,
+    texts: dict[str, dict[str, str]],
+    position: int,
+    pictogram: str,
+    hidden: bool,
+    staff: StaffUser,
+) -> Alternative:
+    """Add an alternative (None) or change one. Parts left empty fall back to Swedish."""
+    cleaned = {}
+    for code, parts in texts.items():
+        kept = {
+            part: (parts.get(part) or "").strip()
+            for part in TEXT_FIELDS
+            if (parts.get(part) or "").strip()
+        }
+        if kept:
+            cleaned[code] = kept
+    if alternative is None:
+        alternative = Alternative(key=new_key(cleaned["sv"]["title"]), created_by_id=staff.id)
+    else:
+        alternative.updated_at = utcnow()
+        alternative.updated_by_id = staff.id
+    alternative.texts = cleaned
+    alternative.position = position
+    alternative.pictogram = pictogram
+    alternative.hidden = hidden
+    db = get_session()
+    db.add(alternative)
+    db.commit()
+    return alternative

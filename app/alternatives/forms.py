@@ -1,0 +1,156 @@
+"""Forms of Other paths. Each checks its input before anything reaches a table."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+from ..i18n import LANGUAGES
+from ..models import utcnow
+from . import catalogue
+from .interests import FOLLOW_UP_KINDS
+from .models import FOLLOW_UP_TEXT_MAX_LENGTH, TEXT_FIELDS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+# The label of each part in the admin form; the participant's page asks the same questions.
+PART_LABELS = {
+    "title": _l("Namn"),
+    "summary": _l("En mening till listan"),
+    "what": _l("Vad är det?"),
+    "who": _l("Vem är det för?"),
+    "start": _l("Hur börjar det?"),
+    "help": _l("Vilken hjälp får jag?"),
+    "money": _l("Hur blir det med mina pengar?"),
+    "back": _l("Kan jag komma tillbaka?"),
+    "contact": _l("Kontakt här hos oss"),
+}
+OPTIONAL_PARTS = {"contact"}
+
+
+def _text_field(code: str, language: dict, part: str):
+    required = code == "sv" and part not in OPTIONAL_PARTS
+    limit = TITLE_MAX_LENGTH if part == "title" else TEXT_MAX_LENGTH
+    validators = [
+        InputRequired(_l("Skriv texten på svenska.")) if required else Optional(),
+        Length(max=limit, message=_l("Texten får ha högst %(max)d tecken.", max=limit)),
+    ]
+    kind = StringField if part in ("title", "summary", "contact") else TextAreaField
+    return kind(
+        f"{PART_LABELS[part]} ({language['name']})",
+        validators=validators,
+        filters=[_strip],
+        render_kw={"lang": code, "autocomplete": "off"},
+    )
+
+
+# One field per language and part, so a new language in LANGUAGES needs no change here.
+_TextFields = type(
+    "_TextFields",
+    (FlaskForm,),
+    {
+        f"{part}_{code}": _text_field(code, language, part)
+        for code, language in LANGUAGES.items()
+        for part in TEXT_FIELDS
+    },
+)
+
+
+class AlternativeForm(_TextFields):
+    """An alternative, as administrators keep it."""
+
+    pictogram = RadioField(_l("Bild"), validators=[InputRequired(_l("Välj en bild."))], choices=[])
+    position = IntegerField(
+        _l("Ordning"),
+        description=_l("Lägre nummer visas först."),
+        validators=[
+            InputRequired(_l("Skriv ett nummer.")),
+            NumberRange(min=0, max=9999, message=_l("Skriv ett nummer från 0 till 9999.")),
+        ],
+    )
+    visibility = RadioField(
+        _l("Visas den för deltagarna?"),
+        description=_l("En dold väg syns inte för deltagarna. Det som redan är sparat finns kvar."),
+        choices=[
+            SelectChoice("shown", _l("Ja, visa den")),
+            SelectChoice("hidden", _l("Nej, dölj den")),
+        ],
+        validators=[InputRequired(_l("Välj om den ska visas."))],
+    )
+
+    def language_fields(self):
+        """(language code, language, fields) for each language, in the page's order."""
+        return [
+            (code, language, [self[f"{part}_{code}"] for part in TEXT_FIELDS])
+            for code, language in LANGUAGES.items()
+        ]
+
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {
+            code: {part: self[f"{part}_{code}"].data or "" for part in TEXT_FIELDS}
+            for code in LANGUAGES
+        }
+
+
+def alternative_form(alternative=None) -> AlternativeForm:
+    """The form, filled in from `alternative` when it is shown (not when it is posted)."""
+    form = AlternativeForm()
+    form.pictogram.choices = [
+        SelectChoice(c, c.replace("_", " ")) for c in catalogue.pictogram_choices()
+    ]
+    if form.is_submitted():
+        return form
+    if alternative is None:
+        form.visibility.data = "shown"
+        return form
+    for code in LANGUAGES:
+        for part in TEXT_FIELDS:
+            form[f"{part}_{code}"].data = (alternative.texts.get(code) or {}).get(part, "")
+    form.pictogram.data = alternative.pictogram
+    form.position.data = alternative.position
+    form.visibility.data = "hidden" if alternative.hidden else "shown"
+    return form
+
+
+class FollowUpForm(FlaskForm):
+    """The case officer's follow-up of an interest."""
+
+    kind = RadioField(
+        _l("Vad har du gjort?"),
+        choices=[SelectChoice(key, label) for key, label in FOLLOW_UP_KINDS.items()],
+        validators=[InputRequired(_l("Välj vad du har gjort."))],
+    )
+    text = StringField(
+        _l("Till vem, eller något mer"),
+        description=_l("Till exempel: IWork. Högst 120 tecken. Inga känsliga uppgifter."),
+        validators=[
+            Length(
+                max=FOLLOW_UP_TEXT_MAX_LENGTH,
+                message=_l("Texten är för lång. Skriv högst 120 tecken."),
+            )
+        ],
+        filters=[_strip],
+    )
+    day = DateField(
+        _l("Datum"),
+        validators=[InputRequired(_l("Skriv ett datum."))],
+        render_kw={"type": "date"},
+    )
+
+    def validate_text(self, field):
+        if self.kind.data == "referred" and not field.data:
+            raise ValidationError(_l("Skriv vart du skickade vidare."))
+
+    def validate_day(self, field):
+        if field.data and field.data > utcnow().date():
+            raise ValidationError(_l("Datumet kan inte vara senare än i dag."))

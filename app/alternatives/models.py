@@ -1,0 +1,72 @@
+"""The tables of Other paths: the catalogue, interests ("Jag vill veta mer") and follow-ups.
+
+An interest is never deleted: taking it back sets `withdrawn_at`, so the history stays.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+from ..models import utcnow
+
+# The parts of every alternative's page, in the order the page shows them. "title" and
+# "summary" are for the card in the list; "contact" is the local contact line (may be empty).
+PARTS = ["what", "who", "start", "help", "money", "back"]
+TEXT_FIELDS = ["title", "summary", *PARTS, "contact"]
+TITLE_MAX_LENGTH = 80
+TEXT_MAX_LENGTH = 600
+FOLLOW_UP_TEXT_MAX_LENGTH = 120
+
+
+class Alternative(SQLModel, table=True):
+    """One alternative to daily activity: a pictogram and an easy-to-read page per language."""
+
+    __tablename__ = "alternative"
+    id: int | None = Field(default=None, primary_key=True)
+    # The page's address (/andra-vagar/<key>) and the check-in matching's handle.
+    key: str = Field(max_length=60, unique=True)
+    position: int = 0
+    pictogram: str = Field(max_length=40)
+    hidden: bool = False
+    # {"sv": {"title": …, "summary": …, "what": …, …, "contact": …}, "en": {…}}
+    texts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    updated_at: datetime | None = None
+    updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+    def text(self, language: str, part: str) -> str:
+        """One part in this language, else in Swedish (the source language)."""
+        return (self.texts.get(language) or {}).get(part) or (self.texts.get("sv") or {}).get(
+            part, ""
+        )
+
+    def title(self, language: str) -> str:
+        return self.text(language, "title") or self.key
+
+
+class AlternativeInterest(SQLModel, table=True):
+    """A participant said "Jag vill veta mer" about an alternative."""
+
+    __tablename__ = "alternative_interest"
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(foreign_key="participant.id", index=True)
+    alternative_id: int = Field(foreign_key="alternative.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    # The supervisor who had handed their device to the participant, if any.
+    helper_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    withdrawn_at: datetime | None = None
+
+
+class InterestFollowUp(SQLModel, table=True):
+    """The case officer followed an interest up: what they did, and on which day."""
+
+    __tablename__ = "alternative_follow_up"
+    id: int | None = Field(default=None, primary_key=True)
+    interest_id: int = Field(foreign_key="alternative_interest.id", index=True)
+    kind: str = Field(max_length=20)
+    text: str = Field(default="", max_length=FOLLOW_UP_TEXT_MAX_LENGTH)
+    day: date
+    created_at: datetime = Field(default_factory=utcnow)
+    staff_id: int = Field(foreign_key="staff_user.id")

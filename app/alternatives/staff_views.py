@@ -1,0 +1,56 @@
+"""The case officer's follow-up of "Jag vill veta mer" (the brief and caseload show the flags)."""
+
+from flask import abort, g, redirect, request, url_for
+
+from ..access import participant_for_staff, staff_required
+from ..db import get_session
+from ..models import Role, utcnow
+from ..web import render
+from . import bp, interests
+from .forms import FollowUpForm
+from .models import Alternative, AlternativeInterest
+
+
+def is_case_officer(staff, participant) -> bool:
+    """Only the participant's own case officer follows up their interests."""
+    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
+
+
+def _back_to() -> str | None:
+    """Where to go after saving: a staff page of this app (the brief), never another site."""
+    target = request.values.get("tillbaka", "")
+    if target.startswith("/personal/") and "//" not in target and "\\" not in target:
+        return target
+    return None
+
+
+@bp.route("/personal/intressen/<int:interest_id>/uppfoljning", methods=["GET", "POST"])
+@staff_required(Role.case_officer)
+def follow_up(interest_id):
+    """Mark an interest followed up: what was done ("Vi har pratat", …) and when. Audit-logged."""
+    db = get_session()
+    interest = db.get(AlternativeInterest, interest_id)
+    if interest is None:
+        abort(404)
+    person = participant_for_staff(
+        interest.participant_id, "interest.follow_up", check=is_case_officer
+    )
+    if interest.withdrawn_at is not None:
+        abort(404)
+    form = FollowUpForm()
+    if not form.is_submitted():
+        form.day.data = utcnow().date()
+    if form.validate_on_submit():
+        interests.follow_up(interest, form.kind.data, form.text.data or "", form.day.data, g.staff)
+        target = _back_to() or url_for("staff.participant", participant_id=person.id)
+        return redirect(target, 303)
+    entry = next(e for e in interests.entries(person.id, True) if e.interest.id == interest.id)
+    return render(
+        "alternatives/follow_up.html",
+        form=form,
+        person=person,
+        entry=entry,
+        alternative=db.get(Alternative, interest.alternative_id),
+        back_to=_back_to(),
+        status=422 if form.errors else 200,
+    )

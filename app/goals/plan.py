@@ -1,0 +1,206 @@
+"""The plan (genomförandeplan): next steps toward the goals, done by the participant,
+confirmed or reopened by the supervisor."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import g
+from flask_babel import lazy_gettext as _l
+from sqlmodel import select
+
+from .. import audit
+from ..access import unit_ids
+from ..db import get_session
+from ..models import Participant, Role, StaffUser, utcnow
+from . import order
+from .models import Goal, GoalStep, GoalVersion
+
+
+@dataclass(frozen=True)
+class Who:
+    key: str
+    participant_label: str  # as the participant reads it
+    staff_label: str
+    pictogram: str
+
+
+WHO = [
+    Who("me", _l("Du gör det"), _l("Deltagaren"), "me"),
+    Who("supervisor", _l("Din handledare gör det"), _l("Handledaren"), "supervisor"),
+    Who("case_officer", _l("Din handläggare gör det"), _l("Handläggaren"), "case_officer"),
+    Who("someone_else", _l("Någon annan gör det"), _l("Någon annan"), "someone_else"),
+]
+WHO_BY_KEY = {who.key: who for who in WHO}
+
+
+@dataclass(frozen=True)
+class Feeling:
+    key: str
+    label: str
+    pictogram: str
+
+
+FEELINGS = [
+    Feeling("good", _l("Bra"), "face_good"),
+    Feeling("so_so", _l("Sådär"), "face_so_so"),
+    Feeling("not_good", _l("Inte bra"), "face_not_good"),
+]
+FEELING_BY_KEY = {f.key: f for f in FEELINGS}
+
+
+def may_write_steps(staff: StaffUser, participant: Participant) -> bool:
+    """Supervisors of the participant's unit write, confirm and reopen the steps."""
+    return staff.role == Role.supervisor and participant.unit_id in unit_ids(staff)
+
+
+def may_see_goals(staff: StaffUser, participant: Participant) -> bool:
+    """The participant's own case officer and the supervisors of their unit; not admins."""
+    return order.may_write_goals(staff, participant) or may_write_steps(staff, participant)
+
+
+def steps_of(participant_id: int) -> list[GoalStep]:
+    """All the participant's steps in the order they happen: by day, then as written."""
+    rows = get_session().exec(select(GoalStep).where(GoalStep.participant_id == participant_id))
+    return sorted(rows.all(), key=lambda s: (s.due or date.max, s.created_at, s.id))
+
+
+def add(
+    participant: Participant,
+    goal: Goal | None,
+    what: str,
+    who: str,
+    who_name: str,
+    due: date | None,
+    by: StaffUser,
+) -> GoalStep:
+    """Add a next step, to a goal of the participant's order or (flagged) to none."""
+    if goal is not None and (goal.participant_id != participant.id or goal.ended_at):
+        raise ValueError("not an active goal of this participant")
+    if who not in WHO_BY_KEY:
+        raise ValueError(f"unknown who {who!r}")
+    step = GoalStep(
+        participant_id=participant.id,
+        goal_id=goal.id if goal else None,
+        what=what.strip(),
+        who=who,
+        who_name=who_name.strip() if who == "someone_else" else "",
+        due=due,
+        created_by_id=by.id,
+    )
+    db = get_session()
+    db.add(step)
+    audit.record("goal.step_add", participant.id, commit=False)
+    db.commit()
+    return step
+
+
+def _locked(step: GoalStep) -> GoalStep:
+    return (
+        get_session().exec(select(GoalStep).where(GoalStep.id == step.id).with_for_update()).one()
+    )
+
+
+def mark_done(step: GoalStep, feeling: str) -> bool:
+    """The participant says "Jag har gjort det!" and how it went. A second tap changes nothing."""
+    if feeling not in FEELING_BY_KEY:
+        raise ValueError(f"unknown feeling {feeling!r}")
+    db = get_session()
+    locked = _locked(step)
+    if locked.done_at is not None:
+        db.commit()
+        return False
+    login = g.get("login")
+    locked.done_at = utcnow()
+    locked.feeling = feeling
+    locked.done_helper_id = login.helper_id if login else None
+    locked.reopened_at = None
+    db.add(locked)
+    db.commit()
+    return True
+
+
+def confirm(step: GoalStep, by: StaffUser) -> None:
+    """The supervisor confirms the step is done (also when the participant has not said so)."""
+    db = get_session()
+    locked = _locked(step)
+    now = utcnow()
+    if locked.done_at is None:
+        locked.done_at = now
+    if locked.confirmed_at is None:
+        locked.confirmed_at = now
+        locked.confirmed_by_id = by.id
+    db.add(locked)
+    audit.record("goal.step_confirm", locked.participant_id, commit=False)
+    db.commit()
+
+
+def reopen(step: GoalStep, by: StaffUser) -> None:
+    """Not done after all: the step is open again for the participant."""
+    db = get_session()
+    locked = _locked(step)
+    locked.done_at = None
+    locked.feeling = None
+    locked.done_helper_id = None
+    locked.confirmed_at = None
+    locked.confirmed_by_id = None
+    locked.reopened_at = utcnow()
+    locked.reopened_by_id = by.id
+    db.add(locked)
+    audit.record("goal.step_reopen", locked.participant_id, commit=False)
+    db.commit()
+
+
+def state(step: GoalStep, next_step: GoalStep | None) -> str:
+    if step.confirmed_at:
+        return "done"
+    if step.done_at:
+        return "waiting"
+    return "next" if next_step is not None and step.id == next_step.id else "later"
+
+
+@dataclass
+class GoalPath:
+    """A goal, its current wording and its steps in order, with the one to do next."""
+
+    goal: Goal
+    wording: GoalVersion
+    steps: list[GoalStep] = field(default_factory=list)
+
+    @property
+    def next_step(self) -> GoalStep | None:
+        return next((s for s in self.steps if s.done_at is None), None)
+
+    def state(self, step: GoalStep) -> str:
+        return state(step, self.next_step)
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for s in self.steps if s.done_at is not None)
+
+
+@dataclass
+class Plan:
+    paths: list[GoalPath]
+    loose_steps: list[GoalStep]  # steps that belong to no active goal
+
+    @property
+    def goals_without_steps(self) -> list[GoalPath]:
+        return [p for p in self.paths if not p.steps]
+
+    @property
+    def matches(self) -> bool:
+        return not self.goals_without_steps and not self.loose_steps
+
+
+def plan_of(participant_id: int) -> Plan:
+    """The order's active goals with the plan's steps, and what does not match."""
+    goals = order.active_goals(participant_id)
+    paths = {goal.id: GoalPath(goal, order.current(goal)) for goal in goals}
+    loose = []
+    for step in steps_of(participant_id):
+        if step.goal_id in paths:
+            paths[step.goal_id].steps.append(step)
+        elif step.goal_id is None or step.done_at is None:
+            # No goal, or an open step of an ended goal: the plan no longer matches the order.
+            loose.append(step)
+    return Plan(list(paths.values()), loose)

@@ -1,0 +1,164 @@
+"""Staff pages for goals: the case officer writes the order, the supervisor the plan."""
+
+from flask import abort, g, redirect, request, url_for
+
+from ..access import participant_for_staff, staff_required
+from ..db import get_session
+from ..models import Role, StaffUser
+from ..web import render
+from . import bp, order, plan
+from .forms import NO_GOAL, goal_form, step_form
+from .models import Goal, GoalStep
+
+case_officers = staff_required(Role.case_officer)
+supervisors = staff_required(Role.supervisor)
+
+
+def _goal_for_case_officer(goal_id: int, action: str) -> tuple[Goal, object]:
+    goal = get_session().get(Goal, goal_id)
+    if goal is None:
+        abort(404)
+    person = participant_for_staff(goal.participant_id, action, check=order.may_write_goals)
+    return goal, person
+
+
+def _step_for_supervisor(step_id: int, action: str) -> GoalStep:
+    step = get_session().get(GoalStep, step_id)
+    if step is None:
+        abort(404)
+    participant_for_staff(step.participant_id, action, check=plan.may_write_steps)
+    return step
+
+
+def _back_to(person) -> str:
+    return url_for("staff.participant", participant_id=person.id) + "#goals"
+
+
+@bp.route("/personal/deltagare/<int:participant_id>/mal/nytt", methods=["GET", "POST"])
+@case_officers
+def new_goal(participant_id):
+    """Write a new goal into the participant's order."""
+    person = participant_for_staff(participant_id, "goal.view", check=order.may_write_goals)
+    form = goal_form()
+    if form.validate_on_submit():
+        order.create(person, form.wording(), by=g.staff)
+        return redirect(_back_to(person), 303)
+    return render(
+        "goals/goal_form.html", form=form, person=person, goal=None,
+        status=422 if form.errors else 200,
+    )  # fmt: skip
+
+
+@bp.route("/personal/mal/<int:goal_id>/andra", methods=["GET", "POST"])
+@case_officers
+def edit_goal(goal_id):
+    """Change a goal's wording. The earlier wording stays readable; a stale save is refused."""
+    goal, person = _goal_for_case_officer(goal_id, "goal.view")
+    if goal.ended_at is not None:
+        return render("goals/ended.html", person=person, status=409)
+    saved = order.current(goal)
+    form = goal_form(saved)
+    conflict = None
+    if form.validate_on_submit():
+        try:
+            based_on = int(form.version.data or 0)
+        except ValueError:
+            based_on = 0
+        try:
+            order.revise(goal, form.wording(), based_on=based_on, by=g.staff)
+            return redirect(_back_to(person), 303)
+        except order.GoalEnded:
+            return render("goals/ended.html", person=person, status=409)
+        except order.StaleGoal as stale:
+            conflict = stale.current
+            # What the person typed stays in the form; saving again is based on the newer one.
+            form.version.data = str(conflict.version)
+    status = 409 if conflict else 422 if form.errors else 200
+    return render(
+        "goals/goal_form.html", form=form, person=person, goal=goal,
+        saved=conflict or saved, conflict=conflict, versions=order.versions(goal), status=status,
+    )  # fmt: skip
+
+
+@bp.post("/personal/mal/<int:goal_id>/avsluta")
+@case_officers
+def end_goal(goal_id):
+    """End a goal: it leaves the participant's list; its history and steps stay readable."""
+    goal, person = _goal_for_case_officer(goal_id, "goal.view")
+    try:
+        order.end(goal, by=g.staff)
+    except order.GoalEnded:
+        return render("goals/ended.html", person=person, status=409)
+    return redirect(_back_to(person), 303)
+
+
+@bp.route("/personal/deltagare/<int:participant_id>/mal/steg/nytt", methods=["GET", "POST"])
+@supervisors
+def new_step(participant_id):
+    """Add a next step to the plan: what happens, who does it, and when."""
+    person = participant_for_staff(participant_id, "goal.view", check=plan.may_write_steps)
+    paths = plan.plan_of(person.id).paths
+    form = step_form(paths, request.args.get("mal", type=int))
+    if form.validate_on_submit():
+        goal = None
+        if form.goal.data != NO_GOAL:
+            goal = next((p.goal for p in paths if str(p.goal.id) == form.goal.data), None)
+        plan.add(
+            person, goal, form.what.data, form.who.data, form.who_name.data or "",
+            form.due.data, by=g.staff,
+        )  # fmt: skip
+        return redirect(_back_to(person), 303)
+    return render(
+        "goals/step_form.html", form=form, person=person, status=422 if form.errors else 200
+    )
+
+
+@bp.post("/personal/mal/steg/<int:step_id>/bekrafta")
+@supervisors
+def confirm_step(step_id):
+    """Confirm that the step is done."""
+    step = _step_for_supervisor(step_id, "goal.view")
+    plan.confirm(step, by=g.staff)
+    return redirect(
+        url_for("staff.participant", participant_id=step.participant_id) + "#goals", 303
+    )
+
+
+@bp.post("/personal/mal/steg/<int:step_id>/oppna")
+@supervisors
+def reopen_step(step_id):
+    """Open the step again: it was not done after all."""
+    step = _step_for_supervisor(step_id, "goal.view")
+    plan.reopen(step, by=g.staff)
+    return redirect(
+        url_for("staff.participant", participant_id=step.participant_id) + "#goals", 303
+    )
+
+
+def staff_goals(person):
+    """The goals section of the staff participant page, or None for staff who may not see it."""
+    staff = g.get("staff")
+    if staff is None or not plan.may_see_goals(staff, person):
+        return None
+    current_plan = plan.plan_of(person.id)
+    return {
+        "plan": current_plan,
+        "versions": {p.goal.id: order.versions(p.goal) for p in current_plan.paths},
+        "writes_goals": order.may_write_goals(staff, person),
+        "writes_steps": plan.may_write_steps(staff, person),
+    }
+
+
+@bp.app_context_processor
+def goals_helpers():
+    return {
+        "staff_goals": staff_goals,
+        "staff_name": _staff_name,
+        "goal_who": plan.WHO_BY_KEY,
+        "goal_feelings": plan.FEELING_BY_KEY,
+    }
+
+
+def _staff_name(staff_id: int | None) -> str:
+    staff = get_session().get(StaffUser, staff_id) if staff_id else None
+    return staff.display_name if staff else "–"
