@@ -1,6 +1,9 @@
 """Languages: Swedish (easy-to-read, the source text) and English."""
 
-from flask import g, session
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, g, session
 from flask_babel import get_locale
 
 # Each language is named in itself, so a person finds their own.
@@ -23,3 +26,8 @@ def select_locale() -> str:
 def current() -> dict:
     code = str(get_locale() or DEFAULT)
     return {"code": code, **LANGUAGES.get(code, LANGUAGES[DEFAULT])}
+
+
+def today() -> date:
+    """Today's date where the service runs (Swedish time), not in UTC."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()

@@ -12,8 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..i18n import LANGUAGES
-from ..models import utcnow
+from ..i18n import LANGUAGES, today
 from . import catalogue
 from .interests import FOLLOW_UP_KINDS
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, TEXT_FIELDS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
@@ -152,5 +151,5 @@ class FollowUpForm(FlaskForm):
             raise ValidationError(_l("Skriv vart du skickade vidare."))
 
     def validate_day(self, field):
-        if field.data and field.data > utcnow().date():
+        if field.data and field.data > today():
             raise ValidationError(_l("Datumet kan inte vara senare än i dag."))

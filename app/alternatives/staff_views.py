@@ -4,7 +4,8 @@ from flask import abort, g, redirect, request, url_for
 
 from ..access import participant_for_staff, staff_required
 from ..db import get_session
-from ..models import Role, utcnow
+from ..i18n import today
+from ..models import Role
 from ..web import render
 from . import bp, interests
 from .forms import FollowUpForm
@@ -39,7 +40,7 @@ def follow_up(interest_id):
         abort(404)
     form = FollowUpForm()
     if not form.is_submitted():
-        form.day.data = utcnow().date()
+        form.day.data = today()
     if form.validate_on_submit():
         interests.follow_up(interest, form.kind.data, form.text.data or "", form.day.data, g.staff)
         target = _back_to() or url_for("staff.participant", participant_id=person.id)

@@ -1,11 +1,11 @@
 """Case officers' forms: booking a follow-up meeting and noting what was agreed."""
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, StringField, TimeField
 from wtforms.validators import InputRequired, Length, ValidationError
+
+from ..i18n import today
 
 
 class MeetingForm(FlaskForm):
@@ -27,7 +27,7 @@ class MeetingForm(FlaskForm):
     remote = BooleanField(_l("Mötet är per telefon eller video"))
 
     def validate_day(self, field):
-        if field.data and field.data < date.today():
+        if field.data and field.data < today():
             raise ValidationError(_l("Datumet har redan varit. Välj en dag från i dag och framåt."))
 
     def validate_place(self, field):

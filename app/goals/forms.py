@@ -1,7 +1,5 @@
 """Staff forms: a goal for the order (nudging SMART goals) and a next step for the plan."""
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -16,6 +14,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from .. import pictograms
+from ..i18n import today
 from .models import EASY_MAX, FORMAL_MAX, MEASURE_MAX, STEP_MAX, WHO_NAME_MAX
 from .order import Wording
 from .plan import WHO
@@ -38,7 +37,7 @@ def _strip(value):
 
 
 def _not_in_the_past(_form, field):
-    if field.data and field.data < date.today():
+    if field.data and field.data < today():
         raise ValidationError(_l("Datumet har redan varit. Välj en dag från i dag och framåt."))
 
 
