@@ -67,10 +67,6 @@ def end_for_participant(participant_id: int) -> int:
     return _end_where(LoginSession.participant_id == participant_id)
 
 
-def end_for_staff(staff_id: int) -> int:
-    return _end_where(LoginSession.staff_id == staff_id)
-
-
 def _end_where(condition) -> int:
     db = get_session()
     open_logins = db.exec(

@@ -3,8 +3,7 @@
 import logging
 import re
 
-from flask import current_app, g, make_response, render_template, request
-from flask_babel import gettext as _
+from flask import make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from .extensions import htmx
@@ -69,16 +68,8 @@ ERRORS = {
 
 def error_page(error):
     code = getattr(error, "code", 500) or 500
-    if isinstance(error, CSRFError):
-        kind = "stale_form"
-        current_app.logger.info("CSRF: %s", error.description)
-    else:
-        kind = ERRORS.get(code, "bad_request")
-    return render("errors/error.html", kind=kind, status=code, logged_in=_logged_in()), code
-
-
-def _logged_in() -> bool:
-    return g.get("staff") is not None or g.get("participant") is not None
+    kind = "stale_form" if isinstance(error, CSRFError) else ERRORS.get(code, "bad_request")
+    return render("errors/error.html", kind=kind, status=code), code
 
 
 def register_errors(app) -> None:
@@ -103,7 +94,3 @@ class RedactCardTokens(logging.Filter):
 def redact_logs() -> None:
     logging.getLogger("werkzeug").addFilter(RedactCardTokens())
     logging.getLogger("gunicorn.access").addFilter(RedactCardTokens())
-
-
-def page_title(text: str, has_errors: bool = False) -> str:
-    return (_("Fel:") + " " + text) if has_errors else text

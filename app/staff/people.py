@@ -26,18 +26,6 @@ def participants_at(unit_id: int) -> list[Participant]:
     )
 
 
-def caseload(staff: StaffUser) -> list[Participant]:
-    return list(
-        get_session()
-        .exec(
-            select(Participant)
-            .where(Participant.case_officer_id == staff.id)
-            .order_by(Participant.first_name, Participant.id)
-        )
-        .all()
-    )
-
-
 def unit_for_supervisor(staff: StaffUser, unit_id: int) -> Unit | None:
     if staff.role != Role.supervisor or unit_id not in unit_ids(staff):
         return None
