@@ -55,6 +55,11 @@ def is_personal(concept: str | None) -> bool:
     return concept in PERSONAL_WORDS and concept in manifest()
 
 
+def for_content() -> list[str]:
+    """The pictures an admin may give a wish card or an alternative: all but the personal ones."""
+    return sorted(c for c in manifest() if not c.startswith(PERSONAL_PREFIX))
+
+
 def url(concept: str) -> str:
     """The pictogram's address; an unknown concept is a programming error, so it fails loudly."""
     return url_for("static", filename=f"pictograms/{manifest()[concept]}")

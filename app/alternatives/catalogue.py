@@ -5,13 +5,12 @@ stay readable for staff.
 """
 
 import re
-import unicodedata
 
 from sqlmodel import select
 
 from ..db import get_session
+from ..keys import readable_key
 from ..models import StaffUser, utcnow
-from ..wishes.catalogue import pictogram_choices  # noqa: F401  (the same pictures to pick from)
 from .models import TEXT_FIELDS, Alternative
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
@@ -42,17 +41,6 @@ def find_visible(key: str) -> Alternative | None:
     return alternative if alternative is not None and not alternative.hidden else None
 
 
-def new_key(title: str) -> str:
-    """A readable, unused address for a new alternative, from its Swedish title."""
-    plain = unicodedata.normalize("NFKD", title.lower()).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50] or "vag"
-    key, number = base, 1
-    while find(key) is not None:
-        number += 1
-        key = f"{base}-{number}"
-    return key
-
-
 def save(
     alternative: Alternative | None,
     *,
@@ -73,7 +61,10 @@ def save(
         if kept:
             cleaned[code] = kept
     if alternative is None:
-        alternative = Alternative(key=new_key(cleaned["sv"]["title"]), created_by_id=staff.id)
+        alternative = Alternative(
+            key=readable_key(cleaned["sv"]["title"], "vag", lambda key: find(key) is not None),
+            created_by_id=staff.id,
+        )
     else:
         alternative.updated_at = utcnow()
         alternative.updated_by_id = staff.id

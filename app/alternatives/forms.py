@@ -12,8 +12,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from .. import pictograms
 from ..i18n import LANGUAGES, today
-from . import catalogue
 from .interests import FOLLOW_UP_KINDS
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, TEXT_FIELDS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
 
@@ -105,7 +105,7 @@ def alternative_form(alternative=None) -> AlternativeForm:
     """The form, filled in from `alternative` when it is shown (not when it is posted)."""
     form = AlternativeForm()
     form.pictogram.choices = [
-        SelectChoice(c, c.replace("_", " ")) for c in catalogue.pictogram_choices()
+        SelectChoice(c, c.replace("_", " ")) for c in pictograms.for_content()
     ]
     if form.is_submitted():
         return form

@@ -69,18 +69,24 @@ def previous_check_in(meeting: FollowUp) -> tuple[FollowUp, CheckIn] | tuple[Non
     return row if row else (None, None)
 
 
-def build(meeting: FollowUp, with_wishes: bool = True) -> Brief:
+def _flags(given: dict) -> tuple[bool, list]:
+    """Feels unsafe, and what new things the person wants to try, from their answers."""
+    chosen = {key: answer.choices for key, answer in given.items()}
+    unsafe = "no" in chosen.get("feels_safe", [])
+    return unsafe, _choices(k for k in chosen.get("try_new", []) if k in questions.TRY_NEW)
+
+
+def build(meeting: FollowUp) -> Brief:
     db = get_session()
     participant = db.get(Participant, meeting.participant_id)
     check_in = answers.for_meeting(meeting)
-    brief = Brief(meeting, participant, check_in, answers.status(check_in))
-    if with_wishes:
-        last = meetings.last_held(participant.id, before=meeting.starts_at)
-        brief.wishes = wishes_for_brief(participant.id, since=last.held_at if last else None)
-        brief.goals = goals_for_brief(participant.id, since=last.held_at if last else None)
+    given = answers.latest(check_in) if check_in else {}
+    brief = Brief(meeting, participant, check_in, answers.status(check_in, given))
+    last = meetings.last_held(participant.id, before=meeting.starts_at)
+    brief.wishes = wishes_for_brief(participant.id, since=last.held_at if last else None)
+    brief.goals = goals_for_brief(participant.id, since=last.held_at if last else None)
     if check_in is None:
         return brief
-    given = answers.latest(check_in)
     previous_meeting, previous = previous_check_in(meeting)
     before = answers.latest(previous) if previous else {}
     brief.previous = previous_meeting
@@ -102,8 +108,7 @@ def build(meeting: FollowUp, with_wishes: bool = True) -> Brief:
             )
         )
     chosen = {key: answer.choices for key, answer in given.items()}
-    brief.unsafe = "no" in chosen.get("feels_safe", [])
-    brief.wants_to_try = _choices(k for k in chosen.get("try_new", []) if k in questions.TRY_NEW)
+    brief.unsafe, brief.wants_to_try = _flags(given)
     brief.helped_by = _choices(chosen.get("who_helped", []))
     brief.helped_how = _choices(chosen.get("how_helped", []))
     brief.talk_about = _choices(chosen.get("talk_about", []))
@@ -134,10 +139,11 @@ def caseload(staff: StaffUser) -> list[CaseloadRow]:
         if meeting is None:
             rows.append(CaseloadRow(person, None, "no_meeting", False, False))
             continue
-        brief = build(meeting, with_wishes=False)
-        rows.append(
-            CaseloadRow(person, meeting, brief.status, brief.unsafe, bool(brief.wants_to_try))
-        )
+        check_in = answers.for_meeting(meeting)
+        given = answers.latest(check_in) if check_in else {}
+        unsafe, wants_to_try = _flags(given)
+        status = answers.status(check_in, given)
+        rows.append(CaseloadRow(person, meeting, status, unsafe, bool(wants_to_try)))
     for row in rows:
         row.wants_to_know_more = alternative_interests.waiting_count(row.participant.id)
     far_future = (1, 0)

@@ -5,14 +5,13 @@ so wishes made with a card that is later hidden stay readable.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
-from .. import pictograms
 from ..db import get_session
+from ..keys import readable_key
 from ..models import StaffUser, utcnow
 from .models import WishCard
 
@@ -133,22 +132,6 @@ def group_label(key: str) -> str:
     return next((str(group.label) for group in GROUPS if group.key == key), key)
 
 
-def pictogram_choices() -> list[str]:
-    """The pictograms a card may have: the whole set except the personal pictures."""
-    return sorted(c for c in pictograms.manifest() if not c.startswith(pictograms.PERSONAL_PREFIX))
-
-
-def new_key(word: str) -> str:
-    """A readable, unused key for a new card, made from its Swedish word (`Måla` → `mala`)."""
-    plain = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50] or "kort"
-    key, number = base, 1
-    while find(key) is not None:
-        number += 1
-        key = f"{base}-{number}"
-    return key
-
-
 def save(
     card: WishCard | None,
     *,
@@ -162,7 +145,10 @@ def save(
     """Add a card (card=None) or change one. Words left empty fall back to Swedish."""
     words = {code: word.strip() for code, word in words.items() if word and word.strip()}
     if card is None:
-        card = WishCard(key=new_key(words["sv"]), created_by_id=staff.id)
+        card = WishCard(
+            key=readable_key(words["sv"], "kort", lambda key: find(key) is not None),
+            created_by_id=staff.id,
+        )
     else:
         card.updated_at = utcnow()
         card.updated_by_id = staff.id

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from .. import pictograms
 from ..i18n import LANGUAGES
 from . import catalogue
 from .models import NOTE_MAX_LENGTH
@@ -82,7 +83,7 @@ def card_form(card=None) -> CardForm:
     form = CardForm()
     form.group.choices = [SelectChoice(g.key, g.label) for g in catalogue.GROUPS]
     form.pictogram.choices = [
-        SelectChoice(c, c.replace("_", " ")) for c in catalogue.pictogram_choices()
+        SelectChoice(c, c.replace("_", " ")) for c in pictograms.for_content()
     ]
     if card is not None and not form.is_submitted():
         for code in LANGUAGES:
