@@ -17,6 +17,28 @@ class Role(StrEnum):
     supervisor = "supervisor"
     case_officer = "case_officer"
     admin = "admin"
+    # Sees anonymous totals only, never a person.
+    manager = "manager"
+    # Reads the access logs: who opened whose data.
+    auditor = "auditor"
+
+
+class Gender(StrEnum):
+    """As the participant states it; most public reports split by it."""
+
+    woman = "woman"
+    man = "man"
+    other = "other"
+
+
+class EndReason(StrEnum):
+    """Why a person left daily activity."""
+
+    work = "work"
+    studies = "studies"
+    internship = "internship"
+    moved = "moved"
+    other = "other"
 
 
 class Unit(SQLModel, table=True):
@@ -63,6 +85,16 @@ class Participant(SQLModel, table=True):
     pictogram: str | None = Field(default=None, max_length=40)
     unit_id: int = Field(foreign_key="unit.id", index=True)
     case_officer_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+    # A Gender value, or None when not stated.
+    gender: str | None = Field(default=None, max_length=10)
+    # Display choices, saved with the person and applied on every page.
+    large_text: bool = False
+    high_contrast: bool = False
+    reduce_motion: bool = False
+    # Left daily activity: when, why (an EndReason) and who recorded it. The record stays.
+    ended_at: datetime | None = Field(default=None, index=True)
+    end_reason: str | None = Field(default=None, max_length=20)
+    ended_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime = Field(default_factory=utcnow)
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
 

@@ -1,10 +1,16 @@
 """The access matrix: every route × every role × somebody else's record.
 
 Adding a route without adding it here fails `test_every_route_is_in_the_matrix`.
+An area may keep its rows in `tests/<area>/access.py`: a ROUTES dict of the same shape, and
+optionally `snapshot(db)` for its own tables; list the module in AREAS.
 """
+
+import importlib
 
 import pytest
 from sqlmodel import select
+
+from app.extensions import limiter
 
 from app.alternatives.models import TEXT_FIELDS as ALTERNATIVE_PARTS
 from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
@@ -21,8 +27,18 @@ ACTORS = [
     "supervisor",
     "case_officer",
     "admin",
+    "manager",
+    "auditor",
 ]
-STAFF = {"supervisor_elsewhere", "case_officer_elsewhere", "supervisor", "case_officer", "admin"}
+STAFF = {
+    "supervisor_elsewhere",
+    "case_officer_elsewhere",
+    "supervisor",
+    "case_officer",
+    "admin",
+    "manager",
+    "auditor",
+}
 PARTICIPANTS = {"participant", "other_participant"}
 
 # A complete alternative as the admin form posts it (Swedish only; English falls back).
@@ -191,6 +207,11 @@ ROUTES = {
     ),
 }
 
+# Areas that keep their rows of the matrix in tests/<area>/access.py.
+AREAS = [importlib.import_module(f"tests.{area}.access") for area in ()]
+for _area in AREAS:
+    ROUTES.update(_area.ROUTES)
+
 
 def test_every_route_is_in_the_matrix(app):
     endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - {"static"}
@@ -206,6 +227,8 @@ def world(db, make_unit, make_staff, make_participant, make_card, make_meeting):
         "case_officer": make_staff("case_officer"),
         "case_officer_elsewhere": make_staff("case_officer"),
         "admin": make_staff("admin"),
+        "manager": make_staff("manager"),
+        "auditor": make_staff("auditor"),
     }
     anna = make_participant("Anna", unit=unit, case_officer=staff["case_officer"])
     bea = make_participant(
@@ -263,6 +286,7 @@ def snapshot(db):
         len(db.exec(select(CheckInAnswer)).all()),
         goal_rows(db),
         interest_rows(db),
+        [area.snapshot(db) for area in AREAS if hasattr(area, "snapshot")],
     )
 
 
@@ -286,6 +310,7 @@ def test_access_matrix(app, db, world, login_as, endpoint):
     url = fill(path, ids)
     # Refused actors first, while Anna's record is still as the world made it.
     for actor in sorted(ACTORS, key=lambda a: a in allowed):
+        limiter.reset()  # Each actor stands for another device.
         client = client_for(app, world, actor, login_as)
         form = {key: fill(value, ids, db) for key, value in data.items()}
         before = snapshot(db)

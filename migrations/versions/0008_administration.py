@@ -1,0 +1,22 @@
+"""(Reserved; filled in by the work on this area.)
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+from alembic import op  # noqa: F401
+import sqlalchemy as sa  # noqa: F401
+
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
