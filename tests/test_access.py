@@ -10,10 +10,9 @@ import importlib
 import pytest
 from sqlmodel import select
 
-from app.extensions import limiter
-
 from app.alternatives.models import TEXT_FIELDS as ALTERNATIVE_PARTS
 from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from app.extensions import limiter
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
 from tests.alternatives.helpers import interest_rows, make_interest
 from tests.goals.helpers import GOAL_FORM, goal_rows, make_goal
