@@ -1,0 +1,45 @@
+"""The period of a report: from and to, both optional, both whole days in Swedish time."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import ValidationError
+
+DATE_HINT = _l("Skriv datumet så här: 2026-01-31.")
+
+
+def _day(field) -> date | None:
+    text = (field.data or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(DATE_HINT) from None
+
+
+class PeriodForm(FlaskForm):
+    class Meta:
+        # A report is only read (GET): nothing to protect from cross-site posts.
+        csrf = False
+
+    fran = StringField(_l("Från och med"), render_kw={"type": "date"})
+    till = StringField(_l("Till och med"), render_kw={"type": "date"})
+
+    def validate_fran(self, field):
+        _day(field)
+
+    def validate_till(self, field):
+        day = _day(field)
+        start = None
+        try:
+            start = _day(self.fran)
+        except ValidationError:
+            return
+        if day and start and day < start:
+            raise ValidationError(_l("Till och med kan inte vara före från och med."))
+
+    def period(self) -> tuple[date | None, date | None]:
+        return _day(self.fran), _day(self.till)

@@ -1,0 +1,123 @@
+"""Auditors' pages: choose a participant or a staff member, read who opened what, download CSV.
+
+Auditors and administrators only. Reading a report is itself logged. The person is chosen by
+the numeric id the app already uses (`?id=`); nothing else personal goes in the address.
+"""
+
+from flask import abort, make_response, redirect, request, url_for
+
+from .. import audit
+from ..access import staff_required
+from ..db import get_session
+from ..models import Participant, Role, StaffUser
+from ..web import render
+from . import bp, reports
+from .forms import PeriodForm
+
+auditors = staff_required(Role.auditor, Role.admin)
+
+
+@bp.get("/")
+@auditors
+def index():
+    """Choose whose report to read: a participant, or a staff member."""
+    return render(
+        "auditing/index.html",
+        participants=reports.participants(),
+        staff_members=reports.staff_members(),
+    )
+
+
+def _chosen(model):
+    """The participant or staff member in `?id=`; None when nobody is chosen yet."""
+    chosen = request.args.get("id", type=int)
+    if not chosen:
+        return None
+    record = get_session().get(model, chosen)
+    if record is None:
+        abort(404)
+    return record
+
+
+def _participant():
+    person = _chosen(Participant)
+    if person is not None:
+        audit.record("audit.participant_report", person.id)
+    return person
+
+
+def _staff():
+    staff = _chosen(StaffUser)
+    if staff is not None:
+        audit.record("audit.staff_report", detail=f"staff {staff.id}")
+    return staff
+
+
+def _period_or_errors(kind, subject):
+    form = PeriodForm(formdata=request.args)
+    if form.validate():
+        return form, None
+    page = render(
+        "auditing/report.html", kind=kind, subject=subject, form=form, rows=None, status=422
+    )
+    return form, page
+
+
+def _report(kind: str, subject, rows_of):
+    if subject is None:
+        return redirect(url_for("auditing.index"), 303)
+    form, errors = _period_or_errors(kind, subject)
+    if errors:
+        return errors
+    start, end = form.period()
+    return render(
+        "auditing/report.html", kind=kind, subject=subject, form=form,
+        rows=rows_of(subject.id, start, end),
+    )  # fmt: skip
+
+
+def _csv(kind: str, subject, rows_of):
+    if subject is None:
+        return redirect(url_for("auditing.index"), 303)
+    form, errors = _period_or_errors(kind, subject)
+    if errors:
+        return errors
+    start, end = form.period()
+    response = make_response(reports.to_csv(rows_of(subject.id, start, end)))
+    response.mimetype = "text/csv"
+    name = reports.filename(kind, subject.id, start, end)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@bp.get("/deltagare")
+@auditors
+def participant_report():
+    """Everyone who opened this participant's data, with time and what they did."""
+    return _report("deltagare", _participant(), reports.for_participant)
+
+
+@bp.get("/deltagare/csv")
+@auditors
+def participant_csv():
+    """The participant's report as a CSV file."""
+    return _csv("deltagare", _participant(), reports.for_participant)
+
+
+@bp.get("/personal")
+@auditors
+def staff_report():
+    """Every participant this staff member opened, with time and what they did."""
+    return _report("personal", _staff(), reports.for_staff)
+
+
+@bp.get("/personal/csv")
+@auditors
+def staff_csv():
+    """The staff member's report as a CSV file."""
+    return _csv("personal", _staff(), reports.for_staff)
+
+
+@bp.app_context_processor
+def auditing_helpers():
+    return {"role_name": reports.role_name}
