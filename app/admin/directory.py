@@ -22,7 +22,11 @@ def case_officers() -> list[StaffUser]:
 def participants() -> list[Participant]:
     return list(
         get_session()
-        .exec(select(Participant).order_by(Participant.first_name, Participant.id))
+        .exec(
+            select(Participant)
+            .where(Participant.anonymised_at.is_(None))
+            .order_by(Participant.first_name, Participant.id)
+        )
         .all()
     )
 

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     PasswordField,
     RadioField,
     SelectChoice,
@@ -14,6 +15,27 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp, Validati
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..staff.accounts import MIN_PASSWORD_LENGTH
+
+ROLE_CHOICES = [
+    SelectChoice("supervisor", _l("Handledare")),
+    SelectChoice("case_officer", _l("Handläggare")),
+    SelectChoice("admin", _l("Administratör")),
+    SelectChoice("manager", _l("Chef")),
+    SelectChoice("auditor", _l("Granskare")),
+]
+GENDER_CHOICES = [
+    SelectChoice("woman", _l("Kvinna")),
+    SelectChoice("man", _l("Man")),
+    SelectChoice("other", _l("Annat")),
+    SelectChoice("", _l("Inte angivet")),
+]
+END_REASON_CHOICES = [
+    SelectChoice("work", _l("Fick ett arbete")),
+    SelectChoice("studies", _l("Började studera")),
+    SelectChoice("internship", _l("Började praktik")),
+    SelectChoice("moved", _l("Flyttade")),
+    SelectChoice("other", _l("Annat skäl")),
+]
 
 
 class CheckboxesField(SelectMultipleField):
@@ -50,11 +72,8 @@ class StaffForm(FlaskForm):
     )
     role = RadioField(
         _l("Roll"),
-        choices=[
-            SelectChoice("supervisor", _l("Handledare")),
-            SelectChoice("case_officer", _l("Handläggare")),
-            SelectChoice("admin", _l("Administratör")),
-        ],
+        description=_l("En chef ser bara antal, aldrig personer. En granskare läser loggen."),
+        choices=ROLE_CHOICES,
         validators=[InputRequired(_l("Välj en roll."))],
     )
     units = CheckboxesField(
@@ -95,4 +114,39 @@ class ParticipantForm(FlaskForm):
         _l("Deltagarens bild"),
         description=_l("Deltagaren kan byta bild själv senare."),
         validators=[Optional()],
+    )
+
+
+class StaffEditForm(FlaskForm):
+    display_name = StaffForm.display_name
+    role = StaffForm.role
+    units = StaffForm.units
+    active = BooleanField(
+        _l("Kontot är aktivt"),
+        description=_l("Utan bock kan personen inte logga in. Öppna inloggningar avslutas direkt."),
+    )
+
+    def validate_units(self, field):
+        if self.role.data == "supervisor" and not field.data:
+            raise ValidationError(_l("Välj minst en enhet för en handledare."))
+
+
+class ParticipantEditForm(FlaskForm):
+    first_name = ParticipantForm.first_name
+    language = ParticipantForm.language
+    unit = ParticipantForm.unit
+    case_officer = ParticipantForm.case_officer
+    gender = RadioField(
+        _l("Kön"),
+        description=_l("Som deltagaren själv säger. Används bara i statistik."),
+        choices=GENDER_CHOICES,
+        validators=[Optional()],
+    )
+
+
+class EndParticipantForm(FlaskForm):
+    reason = RadioField(
+        _l("Varför slutar deltagaren?"),
+        choices=END_REASON_CHOICES,
+        validators=[InputRequired(_l("Välj varför deltagaren slutar."))],
     )

@@ -1,0 +1,102 @@
+"""The access matrix rows of administration and "Mina uppgifter" (see tests/test_access.py)."""
+
+from sqlmodel import select
+
+from app.models import LoginCard, Participant, StaffUnit, StaffUser
+
+
+def newest_card(db, participant_id):
+    """What the page's form would carry: the newest card as the page was shown."""
+    db.expire_all()
+    ids = db.exec(select(LoginCard.id).where(LoginCard.participant_id == participant_id)).all()
+    return max(ids, default=0)
+
+
+def supervisor_id(db):
+    """The world's supervisor at Anna's unit (its first staff member)."""
+    return db.exec(select(StaffUser.id).where(StaffUser.username == "supervisor1")).one()
+
+
+ADMIN = {"admin"}
+
+ROUTES = {
+    "admin.edit_staff": (
+        "POST",
+        "/admin/personal/andra",
+        {
+            "id": lambda db, ids: supervisor_id(db),
+            "display_name": "Sara",
+            "role": "supervisor",
+            "units": "{unit}",
+            "active": "y",
+        },
+        ADMIN,
+    ),
+    "admin.edit_participant": (
+        "POST",
+        "/admin/deltagare/{anna}",
+        {
+            "first_name": "Anna",
+            "language": "sv",
+            "unit": "{unit}",
+            "case_officer": "0",
+            "gender": "woman",
+        },
+        ADMIN,
+    ),
+    "admin.end_participant": (
+        "POST",
+        "/admin/deltagare/{anna}/avsluta",
+        {"reason": "work"},
+        ADMIN,
+    ),
+    "admin.card_list_page": ("GET", "/admin/kort", {}, ADMIN),
+    "admin.revoke_card": ("POST", "/admin/kort/{card}/sparra", {}, ADMIN),
+    "admin.new_card": (
+        "POST",
+        "/admin/deltagare/{anna}/nytt-kort",
+        {"cards_seen": lambda db, ids: newest_card(db, ids["anna"])},
+        ADMIN,
+    ),
+    "admin.unit_cards": (
+        "POST",
+        "/admin/enheter/{unit}/kort",
+        {"participant": "{anna}", "cards_seen": lambda db, ids: newest_card(db, ids["anna"])},
+        ADMIN,
+    ),
+    "mydata.mine": ("GET", "/mina-uppgifter", {}, {"participant", "other_participant"}),
+    "mydata.delete_draft": (
+        "POST",
+        "/mina-uppgifter/svar/{check_in}/ta-bort",
+        {},
+        {"participant"},
+    ),
+    "mydata.for_staff": (
+        "GET",
+        "/personal/deltagare/{anna}/uppgifter",
+        {},
+        {"case_officer", "admin"},
+    ),
+    "mydata.export_json": (
+        "GET",
+        "/personal/deltagare/{anna}/uppgifter.json",
+        {},
+        {"case_officer", "admin"},
+    ),
+}
+
+
+def snapshot(db):
+    """Staff accounts, their units and the participants' details: a refusal changes none."""
+    db.expire_all()
+    return (
+        [
+            (s.id, s.display_name, s.role, s.active)
+            for s in db.exec(select(StaffUser).order_by(StaffUser.id))
+        ],
+        sorted((u.staff_id, u.unit_id) for u in db.exec(select(StaffUnit))),
+        [
+            (p.id, p.unit_id, p.case_officer_id, p.gender, p.ended_at, p.end_reason)
+            for p in db.exec(select(Participant).order_by(Participant.id))
+        ],
+    )
