@@ -1,0 +1,251 @@
+"""Small-count protection for tables of counts: no number below five is shown, and no hidden
+number can be worked out from the totals that are shown.
+
+A table is its counts (`values`, keyed by anything) and its `lines`: each line says that its
+parts add up to its total. Hidden counts are either
+
+- `SMALL`: the count is below five ("färre än 5"), so a reader knows it is 0–4, or
+- `PROTECTED`: the count is five or more, hidden so that a small count cannot be worked out.
+
+Protection hides the smallest shown count in a line until nothing hidden can be pinned down:
+neither by subtracting within one line, by narrowing ranges across lines, nor by solving the
+lines together as equations.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import inf
+
+LIMIT = 5
+SMALL = "small"
+PROTECTED = "protected"
+# Solving every line together costs more than it is worth for long one-way tables, where the
+# lines share no counts and the line-by-line check already covers every attack.
+EXACT_CHECK_MAX_VARIABLES = 400
+
+
+@dataclass(frozen=True)
+class Line:
+    """`parts` add up to `total`."""
+
+    parts: tuple
+    total: object
+
+
+def protect(values: dict, lines: list[Line], limit: int = LIMIT, keep_hidden=()) -> dict:
+    """Which counts to hide, and why: {key: SMALL or PROTECTED}.
+
+    `keep_hidden`: counts another table already hides (a total both tables show), so that
+    the two tables together give nothing away either.
+    """
+    hidden = {key: SMALL for key, value in values.items() if value < limit}
+    for key in keep_hidden:
+        hidden.setdefault(key, PROTECTED)
+    # Lines that share no count with another line are protected one by one: quicker, and
+    # no line can narrow another.
+    uses = {}
+    for line in lines:
+        for key in (*line.parts, line.total):
+            uses[key] = uses.get(key, 0) + 1
+    crossing = []
+    for line in lines:
+        if all(uses[key] == 1 for key in (*line.parts, line.total)):
+            _protect_lines(values, [line], hidden, limit, shared=False)
+        else:
+            crossing.append(line)
+    if crossing:
+        _protect_lines(values, crossing, hidden, limit, shared=True)
+    return hidden
+
+
+def _protect_lines(values, lines, hidden, limit, shared) -> None:
+    lines_of = None
+    while True:
+        exposed = _exposed(values, lines, hidden, limit, rounds=len(lines) + 2 if shared else 1)
+        if not exposed and shared:
+            exposed = _solvable(values, lines, hidden)
+        if not exposed:
+            return
+        if lines_of is None:
+            lines_of = {}
+            for line in lines:
+                for key in (*line.parts, line.total):
+                    lines_of.setdefault(key, []).append(line)
+        # One new hidden count per line each round: one is often enough for several.
+        covered_lines = set()
+        added = False
+        for key in exposed:
+            near = lines_of.get(key, [])
+            if any(id(line) in covered_lines for line in near):
+                continue
+            cover = _cheapest_cover(near, values, hidden)
+            if cover is not None:
+                hidden[cover] = PROTECTED
+                covered_lines.update(id(line) for line in (*near, *lines_of.get(cover, [])))
+                added = True
+        if not added:
+            return  # Every count in reach is hidden already.
+
+
+def bounds(reason: str, limit: int = LIMIT) -> tuple[float, float]:
+    """What a reader knows about a hidden count from how it is shown."""
+    return (0, limit - 1) if reason == SMALL else (limit, inf)
+
+
+def _terms(line: Line):
+    return [(key, 1) for key in line.parts] + [(line.total, -1)]
+
+
+def _exposed(values, lines, hidden, limit, rounds: int) -> list:
+    """Hidden counts whose range narrows to one number, line by line and across lines."""
+    ranges = {
+        key: bounds(hidden[key], limit)
+        for line in lines
+        for key in (*line.parts, line.total)
+        if key in hidden
+    }
+    # Lines that share no counts cannot narrow each other: one round is enough.
+    for _round in range(rounds):
+        narrowed = False
+        for line in lines:
+            for key, low, high in _line_ranges(line, values, ranges):
+                old_low, old_high = ranges[key]
+                if low > old_low or high < old_high:
+                    ranges[key] = (max(low, old_low), min(high, old_high))
+                    narrowed = True
+        if not narrowed:
+            break
+    return sorted((key for key, (low, high) in ranges.items() if low >= high), key=repr)
+
+
+def _line_ranges(line: Line, values: dict, ranges: dict):
+    """For each hidden count in the line: the range the line's sum allows it."""
+    constant = 0
+    unknown = []
+    for key, sign in _terms(line):
+        if key in ranges:
+            unknown.append((key, sign))
+        else:
+            constant -= sign * values[key]
+    if not unknown:
+        return []
+    # sum(sign * x for hidden x) == constant
+    low_sum = high_sum = 0
+    low_inf = high_inf = 0
+    contributions = []
+    for key, sign in unknown:
+        low, high = ranges[key]
+        c_low, c_high = (low, high) if sign > 0 else (-high, -low)
+        contributions.append((key, sign, c_low, c_high))
+        if c_low == -inf:
+            low_inf += 1
+        else:
+            low_sum += c_low
+        if c_high == inf:
+            high_inf += 1
+        else:
+            high_sum += c_high
+    result = []
+    for key, sign, c_low, c_high in contributions:
+        rest_low = -inf if low_inf - (c_low == -inf) else low_sum - (0 if c_low == -inf else c_low)
+        rest_high = (
+            inf if high_inf - (c_high == inf) else high_sum - (0 if c_high == inf else c_high)
+        )
+        low, high = constant - rest_high, constant - rest_low
+        if sign < 0:
+            low, high = -high, -low
+        result.append((key, low, high))
+    return result
+
+
+def _solvable(values, lines, hidden) -> list:
+    """Hidden counts that the lines, solved together as equations, give exactly."""
+    in_lines = {key for line in lines for key in (*line.parts, line.total)}
+    unknown = sorted((key for key in hidden if key in in_lines), key=repr)
+    if not unknown or len(unknown) > EXACT_CHECK_MAX_VARIABLES:
+        return []
+    column = {key: i for i, key in enumerate(unknown)}
+    rows = []
+    for line in lines:
+        row = [Fraction(0)] * len(unknown)
+        for key, sign in _terms(line):
+            if key in column:
+                row[column[key]] += sign
+        if any(row):
+            rows.append(row)
+    solved = []
+    for row in _reduced(rows):
+        nonzero = [i for i, value in enumerate(row) if value]
+        if len(nonzero) == 1:
+            solved.append(unknown[nonzero[0]])
+    return solved
+
+
+def _reduced(rows: list[list[Fraction]]) -> list[list[Fraction]]:
+    """Reduced row echelon form (Gauss–Jordan), exact."""
+    rows = [row[:] for row in rows]
+    lead = 0
+    width = len(rows[0]) if rows else 0
+    for col in range(width):
+        pivot = next((r for r in range(lead, len(rows)) if rows[r][col]), None)
+        if pivot is None:
+            continue
+        rows[lead], rows[pivot] = rows[pivot], rows[lead]
+        factor = rows[lead][col]
+        rows[lead] = [value / factor for value in rows[lead]]
+        for r in range(len(rows)):
+            if r != lead and rows[r][col]:
+                scale = rows[r][col]
+                rows[r] = [a - scale * b for a, b in zip(rows[r], rows[lead], strict=True)]
+        lead += 1
+        if lead == len(rows):
+            break
+    return rows[:lead]
+
+
+def _cheapest_cover(near: list[Line], values, hidden):
+    """The smallest shown count in these lines: a part before a total."""
+    candidates = []
+    for line in near:
+        for part in line.parts:
+            if part not in hidden:
+                candidates.append((0, values[part], repr(part), part))
+        if line.total not in hidden:
+            candidates.append((1, values[line.total], repr(line.total), line.total))
+    if not candidates:
+        return None
+    return min(candidates)[3]
+
+
+# Building tables ------------------------------------------------------------------------------
+
+TOTAL = "total"
+
+
+def grid_lines(rows: list, columns: list, row_totals=True, column_totals=True) -> list[Line]:
+    """The lines of a table with keys (row, column) and totals keyed with TOTAL."""
+    lines = []
+    if row_totals:
+        for row in rows:
+            lines.append(Line(tuple((row, c) for c in columns), (row, TOTAL)))
+    if column_totals:
+        for column in columns:
+            lines.append(Line(tuple((r, column) for r in rows), (TOTAL, column)))
+    if row_totals and column_totals:
+        lines.append(Line(tuple((TOTAL, c) for c in columns), (TOTAL, TOTAL)))
+        lines.append(Line(tuple((r, TOTAL) for r in rows), (TOTAL, TOTAL)))
+    return lines
+
+
+def with_totals(cells: dict, rows: list, columns: list, row_totals=True, column_totals=True):
+    """The cells (missing ones are 0) and their totals, as one dict of counts."""
+    values = {(r, c): cells.get((r, c), 0) for r in rows for c in columns}
+    if row_totals:
+        for r in rows:
+            values[(r, TOTAL)] = sum(values[(r, c)] for c in columns)
+    if column_totals:
+        for c in columns:
+            values[(TOTAL, c)] = sum(values[(r, c)] for r in rows)
+    if row_totals and column_totals:
+        values[(TOTAL, TOTAL)] = sum(values[(r, c)] for r in rows for c in columns)
+    return values
