@@ -1,111 +1,141 @@
-/* Mina steg: small enhancements on top of pages that work without JavaScript. */
+/* Mina steg: enhancements on pages that work without JavaScript. */
 (function () {
-  "use strict";
+  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead;
 
-  // htmx requests carry the CSRF token as a header as well as in the form.
-  document.addEventListener("htmx:configRequest", function (event) {
-    var meta = document.querySelector('meta[name="csrf-token"]');
-    if (meta) event.detail.headers["X-CSRFToken"] = meta.content;
-  });
+  function on(type, fn) { d.addEventListener(type, fn); }
+  function all(selector, fn) { d.querySelectorAll(selector).forEach(fn); }
+  function $(id) { return d.getElementById(id); }
+  function token() { return d.querySelector("meta[name=csrf-token]"); }
+  function queue(items) {
+    if (items) localStorage.setItem(QUEUE, JSON.stringify(items));
+    return JSON.parse(localStorage.getItem(QUEUE) || "[]");
+  }
 
-  // A boosted page swaps only the body: carry over the new page's language, direction,
-  // body class and CSRF token, which live outside it.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var html = event.detail.serverResponse || "";
-    var root = /<html\s[^>]*lang="([^"]*)"[^>]*dir="([^"]*)"/.exec(html);
+  // CSRF token as a header for htmx.
+  on("htmx:configRequest", function (e) { e.detail.headers["X-CSRFToken"] = token().content; });
+
+  // A boosted swap keeps <html> and <head>: copy their changes.
+  on("htmx:beforeSwap", function (e) {
+    var html = e.detail.serverResponse || "", root = /<html\s[^>]*lang="([^"]*)"[^>]*dir="([^"]*)"/.exec(html),
+      body = /<body\s[^>]*class="([^"]*)"/.exec(html), t = /<meta name="csrf-token" content="([^"]*)"/.exec(html);
+    stop();
     if (!root) return;
-    document.documentElement.lang = root[1];
-    document.documentElement.dir = root[2];
-    var body = /<body\s[^>]*class="([^"]*)"/.exec(html);
-    if (body) document.body.className = body[1];
-    var token = /<meta name="csrf-token" content="([^"]*)"/.exec(html);
-    var meta = document.querySelector('meta[name="csrf-token"]');
-    if (token && meta) meta.content = token[1];
+    top.lang = root[1];
+    top.dir = root[2];
+    if (body) d.body.className = body[1];
+    if (t) token().content = t[1];
   });
 
-  // When the network drops, say so kindly and keep the page (and the person's choice) as it is.
-  document.addEventListener("htmx:sendError", function () {
-    var status = document.getElementById("connection-status");
-    if (status) status.hidden = false;
+  // Offline: say so, keep the answer with a key of its own, send it when online.
+  on("htmx:sendError", function (e) {
+    var form = e.target.closest("[data-offline]"), s = $("connection-status"), go = s.querySelector("a"), c = e.detail.requestConfig, data;
+    s.hidden = false;
+    s.classList.toggle("kept", !!form);
+    if (!form) return;
+    data = new URLSearchParams(c.formData);
+    data.delete("csrf_token");
+    data.set("answer_key", Math.random() + "-" + Date.now());
+    queue(queue().concat([[c.path, "" + data]]));
+    go.href = form.dataset.offline;
+    go.hidden = false;
   });
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var status = document.getElementById("connection-status");
-    if (status && event.detail.successful) status.hidden = true;
-  });
+  on("htmx:afterRequest", function (e) { if (e.detail.successful) $("connection-status").hidden = true; });
 
-  // A tapped answer shows as chosen at once, so it stays visible if the network is slow or gone.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest("button.answer");
-    if (!button) return;
-    button.closest(".answers").querySelectorAll("button.answer").forEach(function (other) {
-      other.classList.remove("chosen");
-      other.removeAttribute("aria-pressed");
-    });
-    button.classList.add("chosen");
-    button.setAttribute("aria-pressed", "true");
-  });
+  function send() {
+    var item = queue()[0];
+    if (busy || !item || !navigator.onLine) return;
+    busy = 1;
+    fetch(item[0], { method: "POST", body: new URLSearchParams(item[1]), headers: { "X-CSRFToken": token().content, "HX-Request": "true" } })
+      .then(function (r) {
+        busy = 0;
+        if (r.status > 499 || r.status == 401) return;
+        queue(queue().filter(function (other) { return other[1] != item[1]; }));
+        if (queue().length) return send();
+        $("connection-status").hidden = true;
+        $("connection-sent").hidden = false;
+      }, function () { busy = 0; });
+  }
+  window.ononline = send;
 
-  // Read-aloud with the browser's own voices, in the page's language.
-  var synth = window.speechSynthesis;
-
-  function pageLanguage() {
-    return (document.documentElement.lang || "sv").toLowerCase();
+  // Read-aloud: the page's language, a sentence at a time, that sentence marked.
+  function lang() { return top.lang.toLowerCase(); }
+  function voice() {
+    return synth && synth.getVoices().filter(function (v) { return !v.lang.toLowerCase().indexOf(lang()); })[0];
   }
 
-  function voiceFor(lang) {
-    if (!synth) return null;
-    var voices = synth.getVoices();
-    for (var i = 0; i < voices.length; i++) {
-      if (voices[i].lang && voices[i].lang.toLowerCase().indexOf(lang) === 0) return voices[i];
+  function mark(el, sentence) {
+    var marks = CSS.highlights, walk, node, at, range;
+    all("[data-reading]", function (other) { other.removeAttribute("data-reading"); });
+    if (marks) marks.clear();
+    if (!el) return;
+    el.setAttribute("data-reading", "");
+    for (walk = d.createTreeWalker(el, 4); marks && (node = walk.nextNode());) {
+      at = node.data.indexOf(sentence);
+      if (at < 0) continue;
+      range = new Range();
+      range.setStart(node, at);
+      range.setEnd(node, at + sentence.length);
+      return marks.set("reading", new Highlight(range));
     }
-    return null;
   }
 
-  function readableText() {
-    var main = document.getElementById("main");
-    if (!main) return "";
-    var parts = [];
-    main.querySelectorAll("h1, h2, p, li, label, legend, dt, dd, button, .button").forEach(function (el) {
-      if (el.closest("[data-read-aloud], .visually-hidden, [hidden]")) return;
-      if (el.parentElement && el.parentElement.closest("p, li, label, button, .button")) return;
-      var text = el.innerText.trim();
-      if (text) parts.push(text);
-    });
-    return parts.join(". ");
-  }
-
-  function showReadAloud() {
-    document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
-      button.hidden = !voiceFor(pageLanguage());
+  function showReadAloud(say) {
+    all("[data-read-aloud]", function (b) {
+      var label = b.querySelector("span"), data = b.dataset;
+      data.listen = data.listen || label.textContent;
+      label.textContent = data[say || (reading ? "stop" : "listen")];
+      b.hidden = false;
     });
   }
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest("[data-read-aloud]");
-    if (!button || !synth) return;
-    if (synth.speaking) {
-      synth.cancel();
-      return;
-    }
-    var utterance = new SpeechSynthesisUtterance(readableText());
-    utterance.lang = pageLanguage();
-    utterance.voice = voiceFor(pageLanguage());
-    utterance.rate = 0.9;
-    synth.speak(utterance);
-  });
+  function stop() {
+    reading = 0;
+    if (synth) synth.cancel();
+    mark();
+    showReadAloud();
+  }
 
-  // Print buttons exist only where printing from the page makes sense.
-  document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-print]")) window.print();
+  function readAloud(v) {
+    var me = reading = {};
+    showReadAloud();
+    all("#main :is(h1, h2, p, li, label, legend, dt, dd, button, .button)", function (el) {
+      if (el.closest("[data-read-aloud], .visually-hidden, [hidden]") || el.parentElement.closest("p, li, label, legend, button, .button")) return;
+      el.innerText.split(/(?<=[.!?])\s+/).forEach(function (sentence) {
+        var u = new SpeechSynthesisUtterance(sentence.trim());
+        u.lang = lang();
+        u.voice = v;
+        u.rate = 0.9;
+        u.onstart = function () { if (reading == me) mark(el, u.text); };
+        u.onend = function () { if (reading == me && !synth.pending) stop(); };
+        if (u.text) synth.speak(u);
+      });
+    });
+  }
+
+  on("click", function (e) {
+    var t = e.target, answer = t.closest("button.answer"), v = voice();
+    // A tapped answer shows as chosen at once, even offline.
+    if (answer) answer.closest(".answers").querySelectorAll("button").forEach(function (b) {
+      b.classList.toggle("chosen", b == answer);
+      b.setAttribute("aria-pressed", b == answer);
+    });
+    if (t.closest("[data-print]")) print();
+    // No voice for the language: the button says so.
+    if (t.closest("[data-read-aloud]")) reading ? stop() : v ? readAloud(v) : showReadAloud("noVoice");
   });
 
   function enhance() {
+    var next = d.querySelector("[data-offline]"), status = $("connection-status");
     showReadAloud();
-    document.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
+    all("[data-print]", function (b) { b.hidden = false; });
+    if (queue().length) status.hidden = !status.classList.add("kept");
+    send();
+    // Fetch the next question ahead, for offline use.
+    if (next && navigator.onLine && sw && sw.controller && ahead != next.dataset.offline) fetch(ahead = next.dataset.offline, { headers: { "X-Ahead": 1 } });
   }
 
-  if (synth) synth.addEventListener("voiceschanged", showReadAloud);
-  document.addEventListener("DOMContentLoaded", enhance);
-  document.addEventListener("htmx:afterSettle", enhance);
-  document.addEventListener("htmx:beforeSwap", function () { if (synth) synth.cancel(); });
+  if (synth) synth.onvoiceschanged = function () { showReadAloud(); };
+  if (sw && d.body.classList.contains("participant")) sw.register("/sw.js");
+  on("DOMContentLoaded", enhance);
+  on("htmx:afterSettle", enhance);
 })();

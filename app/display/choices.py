@@ -1,0 +1,49 @@
+"""Display choices: larger text, high contrast and fewer animations, saved with the person."""
+
+from dataclasses import dataclass
+
+from flask import g
+from flask_babel import lazy_gettext as _l
+
+from ..db import get_session
+from ..models import Participant
+
+
+@dataclass(frozen=True)
+class DisplayChoice:
+    field: str
+    label: str
+    pictogram: str
+    css_class: str
+
+
+CHOICES = [
+    DisplayChoice("large_text", _l("Större text"), "adult_education", "large-text"),
+    DisplayChoice("high_contrast", _l("Tydligare färger"), "info", "high-contrast"),
+    DisplayChoice("reduce_motion", _l("Lugnare skärm"), "quiet", "reduce-motion"),
+]
+FIELDS = {choice.field for choice in CHOICES}
+
+
+class ChoiceError(ValueError):
+    """The form did not say which choice to turn on or off; nothing was changed."""
+
+
+def body_classes() -> str:
+    """The logged-in participant's choices as classes for <body>, on every page."""
+    person = g.get("participant")
+    if person is None:
+        return ""
+    return "".join(f" {c.css_class}" for c in CHOICES if getattr(person, c.field))
+
+
+def choose(participant: Participant, form) -> None:
+    """Turn one choice on ("1") or off ("0"). Sending the same again changes nothing."""
+    changes = {field: form[field] for field in FIELDS if field in form}
+    if len(changes) != 1 or set(changes.values()) - {"0", "1"}:
+        raise ChoiceError(form)
+    for field, value in changes.items():
+        setattr(participant, field, value == "1")
+    db = get_session()
+    db.add(participant)
+    db.commit()

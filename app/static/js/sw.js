@@ -1,0 +1,38 @@
+/* Mina steg: keep what a participant needs for a weak connection. */
+var CACHE = "mina-steg-__VERSION__", KEEP = __KEEP__;
+
+self.oninstall = function (e) {
+  e.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(KEEP); }).then(function () { return self.skipWaiting(); }));
+};
+
+// A new deploy, a new cache.
+self.onactivate = function (e) {
+  e.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.map(function (n) { return n != CACHE && caches.delete(n); }));
+  }).then(function () { return self.clients.claim(); }));
+};
+
+// Keep only what the server marks (X-Offline).
+self.onfetch = function (e) {
+  var r = e.request, h = r.headers;
+  function keep(response) {
+    var page = response.clone(), text = response.clone();
+    if (response.headers.get("X-Offline")) caches.open(CACHE).then(function (c) {
+      function put() { c.put(response.url, page); }
+      // A page fetched ahead is kept once its pictures are.
+      if (!h.get("X-Ahead")) return put();
+      text.text().then(function (html) {
+        return Promise.all((html.match(/\/static\/pictograms\/[^"]+/g) || []).map(function (u) {
+          return c.match(u).then(function (hit) { return hit || c.add(u); }).catch(function () {});
+        }));
+      }).then(put);
+    });
+    return response;
+  }
+  if (r.method != "GET" || (h.get("HX-Request") && !h.get("HX-Boosted"))) return;
+  e.respondWith(/\/static\//.test(r.url)
+    ? caches.match(r).then(function (hit) { return hit || fetch(r).then(keep); })
+    : fetch(r).then(keep, function () {
+      return caches.match(r.url, { ignoreVary: true }).then(function (hit) { return hit || caches.match(KEEP[0]); });
+    }));
+};
