@@ -1,15 +1,18 @@
-"""Languages: Swedish (easy-to-read, the source text) and English."""
+"""Languages: Swedish (easy-to-read, the source text), English and Arabic (right to left).
+
+To add a language, see "Adding a language" in README.md."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g, session
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 # Each language is named in itself, so a person finds their own.
 LANGUAGES = {
     "sv": {"name": "Svenska", "dir": "ltr"},
     "en": {"name": "English", "dir": "ltr"},
+    "ar": {"name": "العربية", "dir": "rtl"},
 }
 DEFAULT = "sv"
 
@@ -26,6 +29,20 @@ def select_locale() -> str:
 def current() -> dict:
     code = str(get_locale() or DEFAULT)
     return {"code": code, **LANGUAGES.get(code, LANGUAGES[DEFAULT])}
+
+
+def N_(text: str) -> str:
+    """Mark a Swedish default text for the catalogues without translating it (it is stored as
+    data, and translated when shown: see `in_language`)."""
+    return text
+
+
+def in_language(texts: dict[str, str], code: str) -> str:
+    """Content kept per language (a question, a card's word): the text written in this
+    language; else the catalogue's translation of the Swedish one, which exists while the
+    Swedish is still the default wording; else the Swedish itself."""
+    swedish = texts.get(DEFAULT) or ""
+    return texts.get(code) or (gettext(swedish) if swedish else "")
 
 
 def today() -> date:

@@ -3,8 +3,7 @@
 import pytest
 
 from tests.conftest import page
-
-from .lix import lix, sentences
+from tests.lix import lix, sentences, visible_main_text
 
 DEFAULT_KEYS = [
     "iwork",
@@ -30,18 +29,6 @@ def test_lix_counts_words_sentences_and_long_words():
     # Long words and long sentences push it up.
     hard = "Arbetsförmedlingen tillhandahåller individanpassade insatser för arbetssökande."
     assert lix([hard]) > 60
-
-
-def visible_main_text(soup) -> list[str]:
-    """The text a reader meets in <main>: headings, paragraphs, links and buttons."""
-    main = soup.select_one("main")
-    for hidden in main.select("[hidden], .visually-hidden"):
-        hidden.decompose()
-    return [
-        element.get_text(" ", strip=True)
-        for element in main.select("h1, h2, p, a, button")
-        if element.get_text(strip=True)
-    ]
 
 
 @pytest.mark.parametrize("key", DEFAULT_KEYS)
