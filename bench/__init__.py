@@ -1,0 +1,1 @@
+"""Benchmarks: each module prints a small markdown table of its figures."""

@@ -1,0 +1,99 @@
+"""Lighthouse (mobile settings) on a participant's home and a check-in question, logged in as
+the demo participant Anna, served by gunicorn and audited with the system Chromium.
+
+Needs `npm ci` in bench/ (make bench does it) and Chromium at CHROME_PATH (/usr/bin/chromium).
+"""
+
+import http.cookiejar
+import json
+import os
+import re
+import subprocess
+import tempfile
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bench import world
+from bench.load import gunicorn
+
+HERE = Path(__file__).resolve().parent
+PAGES = [("participant home", "/"), ("check-in question", "/infor-motet/fraga/how_it_is")]
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+
+
+def card_login(base: str, token: str) -> str:
+    """Open the card and say yes, like a phone; returns the login cookie as a header value."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(f"{base}/k/{token}").read().decode()
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', html)[1]
+    form = urllib.parse.urlencode({"token": token, "csrf_token": csrf}).encode()
+    opener.open(f"{base}/k", data=form)
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def audit(url: str, cookie: str) -> dict:
+    command = [
+        str(HERE / "node_modules" / ".bin" / "lighthouse"),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        "--only-categories=performance,accessibility",
+        f"--chrome-flags={CHROME_FLAGS}",
+        f"--extra-headers={json.dumps({'Cookie': cookie})}",
+    ]
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    result = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, env=env, timeout=300, check=True
+    )
+    report = json.loads(result.stdout)
+    if report.get("runtimeError"):
+        raise RuntimeError(report["runtimeError"])
+    final = report.get("finalDisplayedUrl", url)
+    categories = report["categories"]
+    audits = report["audits"]
+    return {
+        "final": final,
+        "performance": round(categories["performance"]["score"] * 100),
+        "accessibility": round(categories["accessibility"]["score"] * 100),
+        "fcp": audits["first-contentful-paint"]["displayValue"],
+        "lcp": audits["largest-contentful-paint"]["displayValue"],
+        "tbt": audits["total-blocking-time"]["displayValue"],
+        "cls": audits["cumulative-layout-shift"]["displayValue"],
+    }
+
+
+def main() -> None:
+    from app import create_app, demo
+    from app.card_login import cards
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        url = world.fresh_database("sqlite", Path(folder))
+        app = create_app(world.config(url))
+        with app.test_request_context("/"):
+            demo.seed()
+            token = cards.demo_token("Anna")
+        app.extensions["db_engine"].dispose()
+        with gunicorn("app:create_app()", url, "/healthz") as base:
+            cookie = card_login(base, token)
+            for name, path in PAGES:
+                result = audit(base + path, cookie)
+                assert urllib.parse.urlsplit(result["final"]).path == path, result["final"]
+                rows.append((name, path, result))
+    lines = [
+        "| page | performance | accessibility | FCP | LCP | TBT | CLS |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, path, r in rows:
+        lines.append(
+            f"| {name} ({path}) | {r['performance']} | {r['accessibility']} | {r['fcp']} "
+            f"| {r['lcp']} | {r['tbt']} | {r['cls']} |"
+        )
+    print("## Lighthouse, mobile (simulated slow 4G, 4x CPU slowdown)\n\n" + "\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

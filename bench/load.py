@@ -1,0 +1,265 @@
+"""Load: many participants at once on gunicorn, beside a bare Flask page on the same machine.
+
+Each simulated participant has a phone of its own (cookies) and a card of its own, and walks
+the journey again and again: open the card, "Ja, det är jag", home, the check-in intro, every
+question, "Jag är klar", thanks, log out. The yardstick is a bare page of the same stack (see
+bench/bare.py) under the same number of users. Two runs each:
+
+- capacity: every user sends its next request as soon as the last one is answered, so the
+  server is saturated; requests per second compare journey and bare page;
+- paced: every user waits 1–3 s between taps like a person does; latency is what they feel.
+
+The load client runs on the same two cores as the server, so absolute figures are low; the
+ratios are the point. Environment: BENCH_USERS (200), BENCH_SECONDS (20 per run),
+BENCH_DATABASE_URL (PostgreSQL; skipped when the server cannot be reached).
+"""
+
+import asyncio
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from statistics import quantiles
+
+import aiohttp
+from sqlalchemy.exc import OperationalError
+
+from bench import world
+
+USERS = int(os.environ.get("BENCH_USERS", "200"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+WARM_UP = 3.0
+PACE = (1.0, 3.0)
+# As the Procfile serves the app.
+GUNICORN = ["--workers", "2", "--threads", "4", "--backlog", "2048", "--log-level", "warning"]
+
+CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
+QUESTION_FORM = re.compile(r'<form method="post" action="(/infor-motet/fraga/([\w-]+))"')
+CHECK_IN = re.compile(r'name="check_in" value="(\d+)"')
+CHOICE = re.compile(r'name="choice" value="([\w-]+)"')
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Abort(Exception):
+    """The journey went wrong; it was counted as an error and starts over."""
+
+
+class Recorder:
+    def __init__(self):
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.kinds: Counter[str] = Counter()
+        self.start = self.end = 0.0
+
+    def counting(self) -> bool:
+        return self.start <= time.monotonic() <= self.end
+
+    def summary(self) -> dict:
+        window = self.end - self.start
+        cuts = quantiles(self.latencies, n=100) if len(self.latencies) > 1 else [0.0] * 99
+        return {
+            "requests": len(self.latencies),
+            "rps": len(self.latencies) / window,
+            "p50": cuts[49] * 1000,
+            "p95": cuts[94] * 1000,
+            "p99": cuts[98] * 1000,
+            "errors": self.errors,
+            "kinds": dict(self.kinds.most_common(4)),
+        }
+
+
+class Phone:
+    """One participant's phone: its own cookies, timing every request it makes."""
+
+    def __init__(self, base: str, recorder: Recorder, pace):
+        self.base, self.recorder, self.pace = base, recorder, pace
+        # Let idle connections go before gunicorn's 2 s keep-alive ends them under our feet.
+        self.session = aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True),
+            connector=aiohttp.TCPConnector(keepalive_timeout=1.0),
+        )
+        self.csrf = ""
+
+    async def request(self, method: str, path: str, data=None, expect=(200,)) -> tuple:
+        if self.pace:
+            await asyncio.sleep(random.uniform(*self.pace))  # noqa: S311 (not security)
+        started = time.monotonic()
+        try:
+            async with self.session.request(
+                method, self.base + path, data=data, allow_redirects=False
+            ) as response:
+                body = await response.text()
+                status, location = response.status, response.headers.get("Location", "")
+        except (aiohttp.ClientError, TimeoutError) as error:
+            if self.recorder.counting():
+                self.recorder.errors += 1
+                self.recorder.kinds[type(error).__name__] += 1
+            raise Abort from error
+        if self.recorder.counting():
+            self.recorder.latencies.append(time.monotonic() - started)
+            if status not in expect:
+                self.recorder.errors += 1
+                self.recorder.kinds[f"{status} {re.sub(r'[0-9]+|/k/.+', '*', path)}"] += 1
+        if status not in expect:
+            raise Abort(f"{method} {path}: {status}")
+        if match := CSRF.search(body):
+            self.csrf = match[1]
+        return body, location
+
+    async def close(self):
+        await self.session.close()
+
+
+async def journey(phone: Phone, token: str, round_: int) -> None:
+    """Card, home, a full check-in, log out."""
+    await phone.request("GET", f"/k/{token}")
+    _body, home = await phone.request(
+        "POST", "/k", {"token": token, "csrf_token": phone.csrf}, (303,)
+    )
+    await phone.request("GET", home)
+    await phone.request("GET", "/infor-motet")
+    _body, path = await phone.request("GET", "/infor-motet/fortsatt", expect=(302, 303))
+    if not path.startswith("/infor-motet/fraga/"):
+        path = "/infor-motet/fraga/how_it_is"  # answered before: go through them all again
+    while path.startswith("/infor-motet/fraga/"):
+        body, _ = await phone.request("GET", path)
+        action, key = QUESTION_FORM.search(body).groups()
+        choices = [c for c in CHOICE.findall(body) if not (key == "feels_safe" and c == "no")]
+        form = {
+            "csrf_token": phone.csrf,
+            "check_in": CHECK_IN.search(body)[1],
+            "choice": choices[round_ % len(choices)],
+        }
+        _body, path = await phone.request("POST", action, form, (303,))
+    body, _ = await phone.request("GET", "/infor-motet/svar")
+    form = {"csrf_token": phone.csrf, "check_in": CHECK_IN.search(body)[1]}
+    _body, thanks = await phone.request("POST", "/infor-motet/klar", form, (303,))
+    await phone.request("GET", thanks)
+    await phone.request("POST", "/logga-ut", {"csrf_token": phone.csrf}, (303,))
+
+
+async def walk(phone: Phone, token: str | None, stop: float) -> None:
+    round_ = 0
+    while time.monotonic() < stop:
+        try:
+            if token is None:
+                await phone.request("GET", "/bare")
+            else:
+                await journey(phone, token, round_)
+        except Abort:
+            pass
+        round_ += 1
+
+
+async def load(base: str, tokens: list, seconds: float, pace) -> dict:
+    recorder = Recorder()
+    recorder.start = time.monotonic() + WARM_UP
+    recorder.end = recorder.start + seconds
+    phones = [Phone(base, recorder, pace) for _ in tokens]
+    try:
+        await asyncio.gather(
+            *(walk(p, t, recorder.end) for p, t in zip(phones, tokens, strict=True))
+        )
+    finally:
+        await asyncio.gather(*(p.close() for p in phones))
+    return recorder.summary()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(app: str, url: str, probe: str):
+    """Serve `app` on a free port with gunicorn as the Procfile does; yields the base address."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "FLASK_SECRET_KEY": world.SECRET,
+        "FLASK_LOCAL_RUN": "1",
+        "DATABASE_URL": url,
+        # Every simulated phone comes from this one address.
+        "FLASK_CARD_REDEEM_LIMIT": "1000000 per minute",
+    }
+    command = [sys.executable, "-m", "gunicorn", *GUNICORN, "--bind", f"127.0.0.1:{port}", app]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(base + probe, timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"{app} did not start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def bench_database(kind: str, folder: Path) -> tuple[str, list[str]]:
+    url = world.fresh_database(kind, folder)
+    from app import create_app
+
+    app = create_app(world.config(url))
+    tokens = world.seed_participants(app, USERS)
+    app.extensions["db_engine"].dispose()
+    return url, tokens
+
+
+def run(kind: str) -> list[tuple]:
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        url, tokens = bench_database(kind, Path(folder))
+        for mode, pace in [("capacity", None), ("paced 1–3 s", PACE)]:
+            with gunicorn("app:create_app()", url, "/healthz") as base:
+                product = asyncio.run(load(base, tokens, SECONDS, pace))
+            with gunicorn("bench.bare:create_app()", url, "/bare") as base:
+                bare = asyncio.run(load(base, [None] * USERS, SECONDS, pace))
+            rows.append((kind, mode, product, bare))
+    return rows
+
+
+def table(rows) -> str:
+    lines = [
+        "| database | run | page | req/s | p50 ms | p95 ms | p99 ms | errors | journey/bare |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for kind, mode, product, bare in rows:
+        ratio = product["rps"] / bare["rps"] if bare["rps"] else 0
+        for name, r, shown in [("journey", product, f"{ratio:.0%}"), ("bare", bare, "")]:
+            lines.append(
+                f"| {kind} | {mode} | {name} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} "
+                f"| {r['p99']:.0f} | {r['errors']} | {shown} |"
+            )
+    for kind, mode, product, bare in rows:
+        for name, r in [("journey", product), ("bare", bare)]:
+            if r["kinds"]:
+                lines.append(f"\nerrors, {kind} {mode} {name}: {r['kinds']}")
+    goals = "goal: 0 errors, p95 < 100 ms when paced, journey ≥ 50 % of the bare page's req/s"
+    return "\n".join([*lines, "", f"{USERS} users, {SECONDS:.0f} s per run. {goals}"])
+
+
+def main() -> None:
+    rows = run("sqlite")
+    try:
+        rows += run("postgresql")
+    except (OSError, OperationalError) as error:
+        print(f"PostgreSQL skipped (set BENCH_DATABASE_URL): {error}", file=sys.stderr)
+    print("## Load: gunicorn, participant journey vs bare page\n\n" + table(rows))
+
+
+if __name__ == "__main__":
+    main()
