@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
 
-.PHONY: run test lint translations translations-update chromium clean
+.PHONY: run test lint translations translations-update chromium bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+## Languages: see "Adding a language" in README.md (`flask --app app translate ...` does the same).
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile -d translations
+	$(BIN)/python -m app.translate compile
 
 ## Extract the Swedish source texts and merge them into every language's catalogue.
 translations-update: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
-		--project "Mina steg" -o translations/messages.pot .
-	$(BIN)/pybabel update -N --no-wrap -i translations/messages.pot -d translations
+	$(BIN)/python -m app.translate update
 
 run: export FLASK_LOCAL_RUN ?= 1
 run: $(VENV)/.installed translations
@@ -50,6 +49,18 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test translations chromium lint
 	$(BIN)/pytest
+
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Benchmarks (bench/): page weight, load on SQLite and PostgreSQL, Lighthouse; one table each.
+bench: $(VENV)/.installed-bench translations chromium bench/node_modules/.installed
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -3,7 +3,7 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import config, db, i18n, logins, pictograms, web
+from . import config, db, fingerprint, i18n, logins, pictograms, web
 from .extensions import babel, csrf, htmx, limiter
 
 
@@ -19,7 +19,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
+    fingerprint.init_app(app)
 
+    app.before_request(web.refuse_uploads)
     app.before_request(logins.load)
     app.after_request(web.security_headers)
     web.register_errors(app)
@@ -31,11 +33,16 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from .admin import bp as admin_bp
     from .alternatives import bp as alternatives_bp
+    from .auditing import bp as auditing_bp
     from .card_login import bp as card_login_bp
     from .checkins import bp as checkins_bp
+    from .consent import bp as consent_bp
+    from .display import bp as display_bp
     from .goals import bp as goals_bp
     from .home import bp as home_bp
+    from .mydata import bp as mydata_bp
     from .staff import bp as staff_bp
+    from .stats import bp as stats_bp
     from .wishes import bp as wishes_bp
 
     app.register_blueprint(home_bp)
@@ -46,6 +53,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(wishes_bp)
     app.register_blueprint(goals_bp)
     app.register_blueprint(alternatives_bp)
+    app.register_blueprint(display_bp)
+    app.register_blueprint(stats_bp)
+    app.register_blueprint(consent_bp)
+    app.register_blueprint(auditing_bp)
+    app.register_blueprint(mydata_bp)
 
     from .cli import register as register_cli
 

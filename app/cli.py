@@ -6,9 +6,12 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import demo, migrate
+from . import datagen, demo, migrate
+from .backup import backup_command, restore_command
 from .models import Role
+from .retention import retention_delete
 from .staff import accounts
+from .translate import translate_cli
 
 db_cli = AppGroup("db", help="Database migrations.")
 
@@ -62,6 +65,21 @@ def seed_demo():
     click.echo("Demo data is in place.")
 
 
+@click.command("generate-data")
+@with_appcontext
+@click.option("--participants", type=click.IntRange(1, 1_000_000), required=True)
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
+@click.option("--years", type=click.IntRange(1, 30), default=10, show_default=True)
+@click.option("--force", is_flag=True, help="Also on a database on another computer.")
+def generate_data(participants, seed, years, force):
+    """Add made-up participants with years of history, for trying the statistics."""
+    url = current_app.config["DATABASE_URL"]
+    if not datagen.is_local(url) and not force:
+        raise click.ClickException("The database is not on this computer. Add --force if meant.")
+    added = datagen.generate(current_app.extensions["db_engine"], participants, seed, years)
+    click.echo(", ".join(f"{name}: {count}" for name, count in added.items()))
+
+
 @click.command("demo-logins")
 @with_appcontext
 def demo_logins():
@@ -79,5 +97,8 @@ def _request_context():
 
 def register(app) -> None:
     app.cli.add_command(db_cli)
-    for command in (create_staff, seed_demo, demo_logins):
+    app.cli.add_command(translate_cli)
+    for command in (create_staff, seed_demo, demo_logins, retention_delete, generate_data):
+        app.cli.add_command(command)
+    for command in (backup_command, restore_command):
         app.cli.add_command(command)

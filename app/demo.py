@@ -22,8 +22,12 @@ STAFF = [
     ("supervisor", "handledare", "Sara Handledare", "demo-handledare"),
     ("case_officer", "handlaggare", "Karin Handläggare", "demo-handlaggare"),
     ("admin", "admin", "Ali Administratör", "demo-admin-2026"),
+    ("auditor", "granskare", "Greta Granskare", "demo-granskare"),
+    ("manager", "chef", "Maria Chef", "demo-chef-2026"),
 ]
 PARTICIPANTS = [("Anna", "person_sun"), ("Omar", "person_football"), ("Lisa", "person_cat")]
+# As each has stated it; the statistics split by it. Lisa has not said.
+GENDERS = {"Anna": "woman", "Omar": "man"}
 
 
 def seed() -> None:
@@ -51,6 +55,9 @@ def seed() -> None:
             person = directory.create_participant(
                 first_name, "sv", unit.id, staff["case_officer"].id, picture, created_by=None
             )
+            person.gender = GENDERS.get(first_name)
+            db.add(person)
+            db.commit()
         if first_name == "Anna" and not meetings.not_held(person.id):
             _book_meeting_soon(person, staff["case_officer"])
         if first_name == "Anna":

@@ -95,6 +95,8 @@ class Participant(SQLModel, table=True):
     ended_at: datetime | None = Field(default=None, index=True)
     end_reason: str | None = Field(default=None, max_length=20)
     ended_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    # Final deletion ran: all that is left is this anonymous row, for the audit log and totals.
+    anonymised_at: datetime | None = None
     created_at: datetime = Field(default_factory=utcnow)
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
 
@@ -146,3 +148,8 @@ class AuditEvent(SQLModel, table=True):
     actor_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
     action: str = Field(max_length=60)
+    # "failed" (a login) or "refused" (a page not allowed or not found); None when it went well.
+    # A failed login names as actor the account that was tried, when it exists.
+    outcome: str | None = Field(default=None, max_length=20)
+    # Where it happened (a page's name and status), never what anyone typed or a card's secret.
+    detail: str | None = Field(default=None, max_length=120)

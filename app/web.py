@@ -3,9 +3,10 @@
 import logging
 import re
 
-from flask import make_response, render_template, request
+from flask import abort, current_app, g, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 
+from . import audit
 from .extensions import htmx
 
 CSP = "; ".join(
@@ -36,6 +37,12 @@ def render(template: str, fragment: str | None = None, status: int = 200, **cont
     return response
 
 
+def refuse_uploads():
+    """No form takes a file: a request that sends one is a bad request, not a crash."""
+    if request.method == "POST" and request.files:
+        abort(400)
+
+
 def security_headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CSP)
@@ -44,14 +51,37 @@ def security_headers(response):
     headers["Referrer-Policy"] = "no-referrer"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    if request.is_secure:
+    if request.is_secure or not current_app.config["LOCAL_RUN"]:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if may_keep_offline(response):
+        headers["X-Offline"] = "keep"
+    if request.endpoint == "home.logout":
+        # Whatever this phone kept for working offline leaves with the person.
+        headers["Clear-Site-Data"] = '"storage"'
     if request.endpoint != "static":
         # Pages may hold personal data: never keep them in a cache or the back-forward store.
         headers["Cache-Control"] = "no-store"
         response.vary.add("HX-Request")
         response.vary.add("Cookie")
     return response
+
+
+# Where staff work and where a card's secret is in the address: never kept on the phone.
+NEVER_KEPT = ("/personal", "/admin", "/k/")
+
+
+def may_keep_offline(response) -> bool:
+    """The service worker keeps static files and a participant's own whole pages, no others."""
+    if request.method != "GET" or response.status_code != 200:
+        return False
+    if request.endpoint == "static":
+        return True
+    return (
+        g.get("participant") is not None
+        and response.mimetype == "text/html"
+        and not wants_fragment()
+        and not request.path.startswith(NEVER_KEPT)
+    )
 
 
 ERRORS = {
@@ -69,6 +99,8 @@ ERRORS = {
 def error_page(error):
     code = getattr(error, "code", 500) or 500
     kind = "stale_form" if isinstance(error, CSRFError) else ERRORS.get(code, "bad_request")
+    if code in (403, 404):
+        audit.refused(code)
     return render("errors/error.html", kind=kind, status=code), code
 
 

@@ -13,11 +13,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
-from app import create_app, migrate
+from app import create_app, fingerprint, migrate
 from app.card_login import cards
 from app.checkins.models import FollowUp
 from app.db import get_session, make_engine
 from app.extensions import limiter
+from app.i18n import LANGUAGES
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
 
@@ -218,12 +219,19 @@ def login_participant(make_card):
 # Pages -------------------------------------------------------------------------------------
 
 
+def picture_file(src: str) -> str:
+    """The file an image address shows, without the content hash the address carries."""
+    name = src.rsplit("/", 1)[-1]
+    match = fingerprint.HASHED_NAME.match(name)
+    return match["stem"] + match["suffix"] if match else name
+
+
 def page(response, status=200) -> BeautifulSoup:
     """Parse a full page and check what every page must have: one h1, a title, a language,
     unique ids, labelled form fields and forms that post somewhere real."""
     assert response.status_code == status, response.get_data(as_text=True)[:2000]
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
-    assert soup.html.get("lang") in ("sv", "en")
+    assert soup.html.get("lang") in LANGUAGES
     assert soup.html.get("dir") in ("ltr", "rtl")
     assert soup.title and soup.title.string.strip()
     assert len(soup.select("h1")) == 1, soup.select("h1")

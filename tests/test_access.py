@@ -14,31 +14,9 @@ from app.alternatives.models import TEXT_FIELDS as ALTERNATIVE_PARTS
 from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
 from app.extensions import limiter
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
+from tests.actors import ACTORS, PARTICIPANTS, STAFF
 from tests.alternatives.helpers import interest_rows, make_interest
 from tests.goals.helpers import GOAL_FORM, goal_rows, make_goal
-
-ACTORS = [
-    "anonymous",
-    "other_participant",
-    "participant",
-    "supervisor_elsewhere",
-    "case_officer_elsewhere",
-    "supervisor",
-    "case_officer",
-    "admin",
-    "manager",
-    "auditor",
-]
-STAFF = {
-    "supervisor_elsewhere",
-    "case_officer_elsewhere",
-    "supervisor",
-    "case_officer",
-    "admin",
-    "manager",
-    "auditor",
-}
-PARTICIPANTS = {"participant", "other_participant"}
 
 # A complete alternative as the admin form posts it (Swedish only; English falls back).
 ALTERNATIVE_FORM = {
@@ -207,7 +185,10 @@ ROUTES = {
 }
 
 # Areas that keep their rows of the matrix in tests/<area>/access.py.
-AREAS = [importlib.import_module(f"tests.{area}.access") for area in ()]
+AREAS = [
+    importlib.import_module(f"tests.{area}.access")
+    for area in ("consent", "auditing", "stats", "languages", "administration", "display")
+]
 for _area in AREAS:
     ROUTES.update(_area.ROUTES)
 

@@ -3,6 +3,7 @@
 from flask import current_app, redirect, request, url_for
 from flask_babel import force_locale
 
+from .. import audit
 from ..db import get_session
 from ..extensions import limiter
 from ..models import Participant
@@ -52,4 +53,5 @@ def not_me():
 
 def card_not_working():
     """The same kind page for every card that does not work: nothing tells them apart."""
+    audit.refused(404)
     return render("card_login/not_working.html", status=404)

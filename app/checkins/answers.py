@@ -1,6 +1,7 @@
 """The participant's check-in: which questions apply, saving answers, progress and the end."""
 
 from flask import g
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ..db import get_session
@@ -10,6 +11,7 @@ from . import questions
 from .models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
 
 MAX_TEXT = 300
+MAX_KEY = 40
 
 
 class AnswerError(ValueError):
@@ -74,8 +76,11 @@ def next_question(check_in: CheckIn) -> dict | None:
     return next((q for q in applicable(check_in, answered) if q["key"] not in answered), None)
 
 
-def record(check_in: CheckIn, question: dict, chosen: list[str], text: str = "") -> bool:
-    """Save an answer. Returns False when it repeats the latest one (a double tap): nothing new."""
+def record(
+    check_in: CheckIn, question: dict, chosen: list[str], text: str = "", key: str = ""
+) -> bool:
+    """Save an answer. Returns False when it repeats the latest one (a double tap) or was
+    already stored under the phone's `key` (an offline answer sent again): nothing new."""
     allowed = {c.key for c in questions.choices_of(question)}
     chosen = list(dict.fromkeys(chosen))  # keep order, drop repeats
     if not chosen or not set(chosen) <= allowed:
@@ -85,6 +90,9 @@ def record(check_in: CheckIn, question: dict, chosen: list[str], text: str = "")
     text = text.strip() if question.get("with_text") else ""
     if len(text) > MAX_TEXT:
         raise AnswerError("text")
+    key = key[:MAX_KEY] or None
+    if key and _sent_before(check_in, key):
+        return False
     previous = latest(check_in).get(question["key"])
     if previous is not None and previous.choices == chosen and previous.text == text:
         return False
@@ -97,10 +105,28 @@ def record(check_in: CheckIn, question: dict, chosen: list[str], text: str = "")
             choices=chosen,
             text=text,
             helper_id=login.helper_id if login else None,
+            client_key=key,
         )
     )
-    db.commit()
+    try:
+        db.commit()
+    except IntegrityError:  # the same offline answer arrived twice at once: one is stored
+        db.rollback()
+        return False
     return True
+
+
+def _sent_before(check_in: CheckIn, key: str) -> bool:
+    return (
+        get_session()
+        .exec(
+            select(CheckInAnswer.id).where(
+                CheckInAnswer.check_in_id == check_in.id, CheckInAnswer.client_key == key
+            )
+        )
+        .first()
+        is not None
+    )
 
 
 def complete(check_in: CheckIn) -> None:

@@ -52,6 +52,7 @@ class CheckInAnswer(SQLModel, table=True):
     """One answer as it was given. A changed answer is a new row; the latest one counts."""
 
     __tablename__ = "check_in_answer"
+    __table_args__ = (UniqueConstraint("check_in_id", "client_key"),)
     id: int | None = Field(default=None, primary_key=True)
     check_in_id: int = Field(foreign_key="check_in.id", index=True)
     question_key: str = Field(max_length=40)
@@ -60,3 +61,5 @@ class CheckInAnswer(SQLModel, table=True):
     # The supervisor whose device the participant answered on, if any.
     helper_id: int | None = Field(default=None, foreign_key="staff_user.id")
     answered_at: datetime = Field(default_factory=utcnow)
+    # Made by the phone for an answer given offline, so that sending it again stores nothing.
+    client_key: str | None = Field(default=None, max_length=40)

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..db import get_session
+from ..i18n import N_, in_language
 from .models import QuestionSet
 
 
@@ -64,7 +65,7 @@ DEFAULT_QUESTIONS = [
         "key": "how_it_is",
         "kind": "one",
         "text": {
-            "sv": "Hur har du det på din dagliga verksamhet?",
+            "sv": N_("Hur har du det på din dagliga verksamhet?"),
             "en": "How do you like it at your daily activity?",
         },
         "choices": ["good", "so_so", "not_good"],
@@ -73,7 +74,7 @@ DEFAULT_QUESTIONS = [
         "key": "likes_tasks",
         "kind": "one",
         "text": {
-            "sv": "Får du göra saker som du gillar där?",
+            "sv": N_("Får du göra saker som du gillar där?"),
             "en": "Do you get to do things you like there?",
         },
         "choices": ["yes", "sometimes", "no"],
@@ -81,19 +82,19 @@ DEFAULT_QUESTIONS = [
     {
         "key": "feels_safe",
         "kind": "one",
-        "text": {"sv": "Känner du dig trygg där?", "en": "Do you feel safe there?"},
+        "text": {"sv": N_("Känner du dig trygg där?"), "en": "Do you feel safe there?"},
         "choices": ["yes", "sometimes", "no"],
     },
     {
         "key": "try_new",
         "kind": "many",
-        "text": {"sv": "Vill du prova något nytt?", "en": "Do you want to try something new?"},
+        "text": {"sv": N_("Vill du prova något nytt?"), "en": "Do you want to try something new?"},
         "choices": ["internship", "job", "studies", "another_activity", "like_it_here"],
     },
     {
         "key": "goals",
         "kind": "one",
-        "text": {"sv": "Hur går det med dina mål?", "en": "How are your goals going?"},
+        "text": {"sv": N_("Hur går det med dina mål?"), "en": "How are your goals going?"},
         "choices": ["good", "so_so", "not_good"],
         "when": "has_goals",
     },
@@ -101,7 +102,7 @@ DEFAULT_QUESTIONS = [
         "key": "talk_about",
         "kind": "many",
         "text": {
-            "sv": "Vad vill du prata om på mötet?",
+            "sv": N_("Vad vill du prata om på mötet?"),
             "en": "What do you want to talk about at the meeting?",
         },
         "choices": [
@@ -118,13 +119,13 @@ DEFAULT_QUESTIONS = [
     {
         "key": "who_helped",
         "kind": "one",
-        "text": {"sv": "Vem hjälpte dig att svara?", "en": "Who helped you answer?"},
+        "text": {"sv": N_("Vem hjälpte dig att svara?"), "en": "Who helped you answer?"},
         "choices": ["nobody", "supervisor", "family", "someone_else"],
     },
     {
         "key": "how_helped",
         "kind": "many",
-        "text": {"sv": "Hur hjälpte de dig?", "en": "How did they help you?"},
+        "text": {"sv": N_("Hur hjälpte de dig?"), "en": "How did they help you?"},
         "choices": ["read_aloud", "explained", "showed"],
         "when": "was_helped",
     },
@@ -137,8 +138,7 @@ def choices_of(question: dict) -> list[Choice]:
 
 def text_of(question: dict) -> str:
     """The question in the reader's language, else in Swedish."""
-    texts = question["text"]
-    return texts.get(str(get_locale()), texts["sv"])
+    return in_language(question["text"], str(get_locale()))
 
 
 def current_set() -> QuestionSet:

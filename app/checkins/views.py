@@ -61,6 +61,7 @@ def _question_page(check_in, question, status=200, chosen=None, text=None, error
     number = keys.index(question["key"]) + 1
     previous = url_for("checkins.question", key=keys[number - 2]) if number > 1 else None
     answer = given.get(question["key"])
+    following = url_for("checkins.question", key=keys[number]) if number < len(keys) else None
     return render(
         "checkins/question.html",
         check_in=check_in,
@@ -72,6 +73,7 @@ def _question_page(check_in, question, status=200, chosen=None, text=None, error
         number=number,
         total=len(asked),
         previous=previous or url_for("checkins.intro"),
+        following=following or url_for("checkins.summary"),
         error=error,
         status=status,
     )
@@ -105,7 +107,7 @@ def answer(key):
     chosen = request.form.getlist("choice")
     text = request.form.get("text", "")
     try:
-        answers.record(check_in, question, chosen, text)
+        answers.record(check_in, question, chosen, text, request.form.get("answer_key", ""))
     except answers.AnswerError as error:
         return _question_page(check_in, question, 422, chosen, text, error=str(error))
     if wants_fragment():

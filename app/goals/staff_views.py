@@ -3,6 +3,7 @@
 from flask import abort, g, redirect, request, url_for
 
 from ..access import participant_for_staff, staff_required
+from ..consent import sharing
 from ..db import get_session
 from ..models import Role, StaffUser
 from ..web import render
@@ -146,6 +147,8 @@ def staff_goals(person):
         "versions": {p.goal.id: order.versions(p.goal) for p in current_plan.paths},
         "writes_goals": order.may_write_goals(staff, person),
         "writes_steps": plan.may_write_steps(staff, person),
+        "shows_feelings": sharing.staff_sees(staff, person, "goal_comments"),
+        "feelings_hidden": sharing.hidden_from(staff, person, "goal_comments"),
     }
 
 

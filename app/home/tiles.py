@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext as pgettext  # so the extraction finds the context
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,9 @@ TILES = [
     Tile("goals.mine", _l("Mina mål"), "goals"),
     Tile("wishes.start", _l("Mina önskemål"), "wishes"),
     Tile("alternatives.index", _l("Andra vägar"), "alternatives"),
+    Tile("consent.page", _l("Vem får se?"), "consent"),
+    Tile("mydata.mine", pgettext("personal data", "Mina uppgifter"), "info"),
     Tile("home.my_picture", _l("Min bild"), "my_picture"),
     Tile("home.language", _l("Språk"), "language"),
+    Tile("display.choices_page", _l("Så vill jag se det"), "settings"),
 ]

@@ -1,6 +1,8 @@
 """The participant's home page and the choices about themselves."""
 
-from flask import g, redirect, request, url_for
+from datetime import date
+
+from flask import current_app, g, redirect, request, url_for
 from sqlalchemy import text
 
 from .. import logins, pictograms
@@ -11,6 +13,9 @@ from ..i18n import LANGUAGES
 from ..web import render
 from . import bp, profile
 from .tiles import TILES
+
+# When the accessibility statement was last checked against the app.
+STATEMENT_REVIEWED = date(2026, 11, 22)
 
 
 @bp.get("/")
@@ -53,6 +58,17 @@ def choose_language():
         return render("home/language.html", error=True, status=422)
     profile.choose_language(g.participant, code)
     return redirect(_back_to(request.form.get("next")), 303)
+
+
+@bp.get("/tillganglighet")
+def accessibility():
+    """The accessibility statement (tillgänglighetsredogörelse), open to everyone."""
+    return render(
+        "home/accessibility.html",
+        contact=current_app.config.get("ACCESSIBILITY_CONTACT"),
+        staff_idle_minutes=current_app.config["STAFF_IDLE_MINUTES"],
+        reviewed=STATEMENT_REVIEWED,
+    )
 
 
 @bp.post("/logga-ut")

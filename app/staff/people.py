@@ -19,7 +19,7 @@ def participants_at(unit_id: int) -> list[Participant]:
         get_session()
         .exec(
             select(Participant)
-            .where(Participant.unit_id == unit_id)
+            .where(Participant.unit_id == unit_id, Participant.ended_at.is_(None))
             .order_by(Participant.first_name, Participant.id)
         )
         .all()

@@ -8,6 +8,7 @@ from ..access import may_manage_cards, participant_for_staff, staff_required
 from ..card_login import cards
 from ..checkins import brief, meetings
 from ..checkins.staff_views import is_case_officer
+from ..consent import staff_page as consent_page
 from ..db import get_session
 from ..extensions import limiter
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
@@ -26,7 +27,8 @@ def login():
         if staff is not None:
             accounts.log_in(staff)
             return redirect(url_for("staff.index"), 303)
-        audit.record("staff.login_failed")
+        known = accounts.find_by_username(form.username.data)
+        audit.login_failed(known.id if known else None)
         form.password.errors.append(_("Fel användarnamn eller lösenord."))
     status = 422 if form.errors else 200
     return render("staff/login.html", form=form, status=status)
@@ -38,6 +40,10 @@ def index():
     """The start page: a supervisor's units, a case officer's caseload, or administration."""
     if g.staff.role == Role.admin:
         return redirect(url_for("admin.index"))
+    if g.staff.role == Role.auditor:
+        return redirect(url_for("auditing.index"))
+    if g.staff.role == Role.manager:
+        return redirect(url_for("stats.index"))
     if g.staff.role == Role.case_officer:
         return render("staff/caseload.html", rows=brief.caseload(g.staff))
     return _units_page()
@@ -68,10 +74,11 @@ def participant(participant_id):
         cards=cards.cards_of(person.id),
         cards_seen=cards.latest_card_id([person.id]),
         now=utcnow(),
-        manages_cards=may_manage_cards(g.staff, person),
+        manages_cards=may_manage_cards(g.staff, person) and person.ended_at is None,
         reads_answers=is_case_officer(g.staff, person),
         meetings=meetings.of_participant(person.id),
         open_meeting=meetings.open_meeting(person.id),
+        shared=consent_page.for_supervisor(g.staff, person),
     )
 
 
@@ -80,10 +87,12 @@ def participant(participant_id):
 def issue_card(participant_id):
     """Make a new card and show it ready to print (the secret is shown this once only)."""
     person = participant_for_staff(participant_id, "card.print", check=may_manage_cards)
-    if _already_issued([person.id]):
-        return _already_printed(url_for("staff.participant", participant_id=person.id))
+    if person.ended_at is not None:
+        abort(404)
+    if already_issued([person.id]):
+        return already_printed(url_for("staff.participant", participant_id=person.id))
     _card, token = cards.issue(person)
-    return _print_page([(person, token)])
+    return print_page([(person, token)])
 
 
 @bp.post("/enhet/<int:unit_id>/kort")
@@ -97,26 +106,26 @@ def issue_unit_cards(unit_id):
     at_unit = [p for p in people.participants_at(unit.id) if p.id in chosen]
     if not at_unit:
         return _units_page(pick_error=unit.id)
-    if _already_issued(p.id for p in people.participants_at(unit.id)):
-        return _already_printed(url_for("staff.index"))
+    if already_issued(p.id for p in people.participants_at(unit.id)):
+        return already_printed(url_for("staff.index"))
     issued = []
     for person in at_unit:
         audit.record("card.print", person.id, commit=False)
         issued.append((person, cards.issue(person)[1]))
-    return _print_page(issued)
+    return print_page(issued)
 
 
-def _already_issued(participant_ids) -> bool:
+def already_issued(participant_ids) -> bool:
     """True when cards were made since the form was shown (a reload, a second tap)."""
     seen = request.form.get("cards_seen", type=int)
     return seen != cards.latest_card_id(participant_ids)
 
 
-def _already_printed(back: str):
+def already_printed(back: str):
     return render("staff/already_printed.html", back=back, status=409)
 
 
-def _print_page(issued):
+def print_page(issued):
     sheet = [
         {
             "person": person,
@@ -145,6 +154,8 @@ def hand_over(participant_id):
     """Log this device in as the participant: when their card or camera is missing, or to help
     them with the check-in questions (their answers then record that the supervisor helped)."""
     person = participant_for_staff(participant_id, "session.hand_over", check=may_manage_cards)
+    if person.ended_at is not None:
+        abort(404)
     logins.start(participant=person, helper=g.staff)
     if request.form.get("to") == "checkin":
         return redirect(url_for("checkins.resume"), 303)

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..db import get_session
+from ..i18n import N_
 from ..keys import readable_key
 from ..models import StaffUser, utcnow
 from .models import WishCard
@@ -33,36 +34,36 @@ GROUP_KEYS = [group.key for group in GROUPS]
 # (key, group, pictogram, Swedish, English). Migration 0003 puts a frozen copy of this list into
 # every new database; `ensure_defaults()` adds any that are missing (demo data, tests).
 DEFAULT_CARDS = [
-    ("djur", "activities", "animals", "Djur", "Animals"),
-    ("laga-mat", "activities", "cooking", "Laga mat", "Cooking"),
-    ("kafe", "activities", "cafe", "Kafé", "Café"),
-    ("stada", "activities", "cleaning", "Städa", "Cleaning"),
-    ("tradgard", "activities", "garden", "Trädgård", "Garden"),
-    ("datorer", "activities", "computers", "Datorer", "Computers"),
-    ("musik", "activities", "music", "Musik", "Music"),
-    ("bygga", "activities", "building", "Bygga saker", "Building things"),
-    ("affar", "activities", "shop", "Affär", "Shop"),
-    ("atervinning", "activities", "recycling", "Återvinning", "Recycling"),
-    ("tvatt", "activities", "laundry", "Tvätta kläder", "Washing clothes"),
-    ("bilar", "activities", "cars", "Bilar", "Cars"),
-    ("konst", "activities", "art", "Måla och rita", "Painting and drawing"),
-    ("sport", "activities", "sport", "Sport", "Sport"),
-    ("natur", "activities", "nature", "Natur", "Nature"),
-    ("kontor", "activities", "office_work", "Kontor", "Office work"),
-    ("lager", "activities", "warehouse", "Lager", "Warehouse"),
-    ("ta-hand-om", "activities", "caring", "Ta hand om människor", "Caring for people"),
-    ("barn", "activities", "children", "Barn", "Children"),
-    ("inne", "places", "indoors", "Vara inne", "Being indoors"),
-    ("ute", "places", "outdoors", "Vara ute", "Being outdoors"),
-    ("lugnt", "places", "quiet", "Lugnt och tyst", "Quiet places"),
-    ("manga", "places", "many_people", "Många människor", "Many people"),
-    ("fa", "places", "few_people", "Få människor", "Few people"),
-    ("ensam", "ways", "alone", "Jobba ensam", "Working alone"),
-    ("med-andra", "ways", "with_others", "Jobba med andra", "Working with others"),
-    ("samma", "ways", "same_every_day", "Samma sak varje dag", "The same every day"),
-    ("nya-saker", "ways", "new_things", "Nya saker", "New things"),
-    ("korta-dagar", "ways", "short_days", "Korta dagar", "Short days"),
-    ("langa-dagar", "ways", "long_days", "Långa dagar", "Long days"),
+    ("djur", "activities", "animals", N_("Djur"), "Animals"),
+    ("laga-mat", "activities", "cooking", N_("Laga mat"), "Cooking"),
+    ("kafe", "activities", "cafe", N_("Kafé"), "Café"),
+    ("stada", "activities", "cleaning", N_("Städa"), "Cleaning"),
+    ("tradgard", "activities", "garden", N_("Trädgård"), "Garden"),
+    ("datorer", "activities", "computers", N_("Datorer"), "Computers"),
+    ("musik", "activities", "music", N_("Musik"), "Music"),
+    ("bygga", "activities", "building", N_("Bygga saker"), "Building things"),
+    ("affar", "activities", "shop", N_("Affär"), "Shop"),
+    ("atervinning", "activities", "recycling", N_("Återvinning"), "Recycling"),
+    ("tvatt", "activities", "laundry", N_("Tvätta kläder"), "Washing clothes"),
+    ("bilar", "activities", "cars", N_("Bilar"), "Cars"),
+    ("konst", "activities", "art", N_("Måla och rita"), "Painting and drawing"),
+    ("sport", "activities", "sport", N_("Sport"), "Sport"),
+    ("natur", "activities", "nature", N_("Natur"), "Nature"),
+    ("kontor", "activities", "office_work", N_("Kontor"), "Office work"),
+    ("lager", "activities", "warehouse", N_("Lager"), "Warehouse"),
+    ("ta-hand-om", "activities", "caring", N_("Ta hand om människor"), "Caring for people"),
+    ("barn", "activities", "children", N_("Barn"), "Children"),
+    ("inne", "places", "indoors", N_("Vara inne"), "Being indoors"),
+    ("ute", "places", "outdoors", N_("Vara ute"), "Being outdoors"),
+    ("lugnt", "places", "quiet", N_("Lugnt och tyst"), "Quiet places"),
+    ("manga", "places", "many_people", N_("Många människor"), "Many people"),
+    ("fa", "places", "few_people", N_("Få människor"), "Few people"),
+    ("ensam", "ways", "alone", N_("Jobba ensam"), "Working alone"),
+    ("med-andra", "ways", "with_others", N_("Jobba med andra"), "Working with others"),
+    ("samma", "ways", "same_every_day", N_("Samma sak varje dag"), "The same every day"),
+    ("nya-saker", "ways", "new_things", N_("Nya saker"), "New things"),
+    ("korta-dagar", "ways", "short_days", N_("Korta dagar"), "Short days"),
+    ("langa-dagar", "ways", "long_days", N_("Långa dagar"), "Long days"),
 ]
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from ..i18n import in_language
 from ..models import utcnow
 
 NOTE_MAX_LENGTH = 300
@@ -34,7 +35,7 @@ class WishCard(SQLModel, table=True):
 
     def word(self, language: str) -> str:
         """The card's word in this language, else in Swedish (the source language)."""
-        return self.words.get(language) or self.words.get("sv") or self.key
+        return in_language(self.words, language) or self.key
 
 
 class Wish(SQLModel, table=True):

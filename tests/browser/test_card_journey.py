@@ -238,9 +238,9 @@ def test_participant_journey_works_without_javascript(new_page, live_server, ann
     phone.get_by_role("button", name="Katt").click()
 
     arrive_without_javascript(phone, "Hej Anna!")
-    cat = pictograms.manifest()["person_cat"]
+    cat = pictograms.manifest()["person_cat"].removesuffix(".svg")
     greeting_picture = phone.get_by_role("main").locator("img").first
-    expect(greeting_picture).to_have_attribute("src", re.compile(re.escape(cat) + "$"))
+    expect(greeting_picture).to_have_attribute("src", re.compile(re.escape(cat) + r"\.\w+\.svg$"))
     phone.get_by_role("link", name="Min bild").click()
     arrive_without_javascript(phone, "Välj din bild")
     expect(phone.get_by_role("button", name="Katt")).to_have_attribute("aria-pressed", "true")

@@ -36,8 +36,11 @@ def test_card_asks_who_you_are_and_logs_in_only_on_yes(client, db, make_particip
         "Mina mål",
         "Mina önskemål",
         "Andra vägar",
+        "Vem får se?",
+        "Mina uppgifter",
         "Min bild",
         "Språk",
+        "Så vill jag se det",
     ]
     assert home.select_one("form[action='/logga-ut'] button")
 
