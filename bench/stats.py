@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.stats [--sizes 3000,40000] [--requests 40]
 
-Uses PostgreSQL at BENCH_DATABASE_URL (default: the local database h3_bench, made if
+Uses PostgreSQL at BENCH_DATABASE_URL (default: the local database mina_steg_bench, made if
 missing). The database is emptied and filled with made-up data from the generator, so it must
 be on this computer. Prints a markdown table: time to generate, and the page's median and 95th
 percentile over repeated requests by a logged-in manager.
@@ -23,7 +23,7 @@ from app.db import database_url, make_engine
 from app.models import Role
 from app.staff import accounts
 
-DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/h3_bench"
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/mina_steg_bench"
 PASSWORD = secrets.token_urlsafe(16)
 
 
