@@ -131,7 +131,11 @@ class CaseloadRow:
 def caseload(staff: StaffUser) -> list[CaseloadRow]:
     """The case officer's participants, the soonest meeting first; those without one last."""
     db = get_session()
-    people = db.exec(select(Participant).where(Participant.case_officer_id == staff.id)).all()
+    people = db.exec(
+        select(Participant).where(
+            Participant.case_officer_id == staff.id, Participant.ended_at.is_(None)
+        )
+    ).all()
     rows = []
     for person in people:
         upcoming = meetings.not_held(person.id)

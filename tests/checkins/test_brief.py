@@ -225,3 +225,16 @@ def test_only_the_own_case_officer_reads_the_brief(
         )
     db.refresh(meeting)
     assert meeting.held_at is None
+
+
+def test_people_who_left_the_service_are_off_the_caseload(
+    client, db, people, make_participant, login_as
+):
+    karin = people["karin"]
+    bo = make_participant("Bo", unit=people["unit"], case_officer=karin)
+    bo.ended_at, bo.end_reason = utcnow(), "work"
+    db.add(bo)
+    db.commit()
+    login_as(client, karin)
+    rows = page(client.get("/personal/")).select("table.caseload tbody tr")
+    assert [r.th.get_text(strip=True) for r in rows] == ["Anna"]
