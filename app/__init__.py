@@ -16,6 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     db.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.install_in_templates(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
@@ -27,7 +28,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     web.register_errors(app)
     web.redact_logs()
     app.jinja_env.globals.update(
-        picto=pictograms.url, picto_exists=pictograms.exists, language=i18n.current
+        picto=pictograms.url,
+        picto_exists=pictograms.exists,
+        language=i18n.current,
+        snippet=web.snippet,
     )
     app.jinja_env.globals["LANGUAGES"] = i18n.LANGUAGES
 

@@ -43,7 +43,8 @@ def engine() -> Engine:
 def get_session() -> Session:
     """The request's database session, opened on first use and closed at teardown."""
     if "db_session" not in g:
-        g.db_session = Session(engine())
+        # Rows read in this request stay usable after a commit without being read again.
+        g.db_session = Session(engine(), expire_on_commit=False)
     return g.db_session
 
 

@@ -5,6 +5,7 @@ gets a new name, so a phone on a slow connection downloads each file once and ne
 """
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,13 +23,31 @@ def _digest(path: str, mtime_ns: int, size: int) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
 
 
+@lru_cache(maxsize=4096)
+def _fixed_digest(path: str) -> str | None:
+    """Outside development a file never changes under a running server: hashed once."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _path(folder: str, filename: str) -> str | None:
+    return safe_join(folder, filename)
+
+
 def digest(filename: str) -> str | None:
-    """The hash of a static file's content, or None when there is no such file."""
-    path = safe_join(current_app.static_folder, filename)
+    """The hash of a static file's content, or None when there is no such file. While
+    developing, a file is hashed again as soon as its time or size changes."""
+    path = _path(current_app.static_folder, filename)
     if path is None:
         return None
+    if not current_app.debug:
+        return _fixed_digest(path)
     try:
-        stat = Path(path).stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return _digest(path, stat.st_mtime_ns, stat.st_size)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, g, session
-from flask_babel import get_locale, gettext
+from flask_babel import get_locale, get_translations, gettext
 
 # Each language is named in itself, so a person finds their own.
 LANGUAGES = {
@@ -24,6 +24,27 @@ def select_locale() -> str:
         return participant.language
     chosen = session.get("lang")
     return chosen if chosen in LANGUAGES else DEFAULT
+
+
+def _catalogue():
+    """This request's catalogue, looked up once per language. Flask-Babel looks it up again for
+    every text, and a page shows some twenty texts."""
+    locale = get_locale()
+    known = g.get("catalogue")
+    if known is None or known[0] is not locale:
+        known = g.catalogue = (locale, get_translations())
+    return known[1]
+
+
+def install_in_templates(app) -> None:
+    """Templates' `_()` and `ngettext()` read the catalogue through `_catalogue`."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _catalogue().ugettext(s),
+        ngettext=lambda s, p, n: _catalogue().ungettext(s, p, n),
+        pgettext=lambda c, s: _catalogue().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _catalogue().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
 
 def current() -> dict:

@@ -9,6 +9,7 @@ import secrets
 from datetime import timedelta
 
 from flask import current_app, g, session
+from sqlalchemy import bindparam
 from sqlmodel import select
 
 from .db import get_session
@@ -78,6 +79,15 @@ def _end_where(condition) -> int:
     return len(open_logins)
 
 
+# Built once: every request asks it, and building a statement costs as much as running it.
+_WHO_IS_LOGGED_IN = (
+    select(LoginSession, StaffUser, Participant)
+    .outerjoin(StaffUser, StaffUser.id == LoginSession.staff_id)
+    .outerjoin(Participant, Participant.id == LoginSession.participant_id)
+    .where(LoginSession.token_hash == bindparam("token_hash"), LoginSession.ended_at.is_(None))
+)
+
+
 def load() -> None:
     """Before each request: find who is logged in, ending logins that have run out."""
     g.login = g.staff = g.participant = None
@@ -85,16 +95,13 @@ def load() -> None:
     if not token:
         return
     db = get_session()
-    login = db.exec(
-        select(LoginSession).where(
-            LoginSession.token_hash == token_hash(token), LoginSession.ended_at.is_(None)
-        )
-    ).first()
-    if login is None:
+    found = db.exec(_WHO_IS_LOGGED_IN, params={"token_hash": token_hash(token)}).first()
+    if found is None:
         session.clear()
         return
+    login, staff, participant = found
     now = utcnow()
-    person = _person(db, login)
+    person = (staff if staff and staff.active else None) if login.staff_id else participant
     if person is None or _expired(login, now):
         login.ended_at = now
         db.add(login)
@@ -110,13 +117,6 @@ def load() -> None:
         g.staff = person
     else:
         g.participant = person
-
-
-def _person(db, login):
-    if login.staff_id:
-        staff = db.get(StaffUser, login.staff_id)
-        return staff if staff and staff.active else None
-    return db.get(Participant, login.participant_id)
 
 
 def _expired(login: LoginSession, now) -> bool:

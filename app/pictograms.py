@@ -7,7 +7,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from flask import url_for
+from flask import current_app, has_request_context, request, url_for
 from flask_babel import lazy_gettext as _l
 
 FOLDER = Path(__file__).parent / "static" / "pictograms"
@@ -61,5 +61,15 @@ def for_content() -> list[str]:
 
 
 def url(concept: str) -> str:
-    """The pictogram's address; an unknown concept is a programming error, so it fails loudly."""
-    return url_for("static", filename=f"pictograms/{manifest()[concept]}")
+    """The pictogram's address; an unknown concept is a programming error, so it fails loudly.
+
+    A page shows a dozen pictures, so outside development each address is worked out once per
+    app and mount point (only development changes files under a running server)."""
+    filename = f"pictograms/{manifest()[concept]}"
+    if current_app.debug:
+        return url_for("static", filename=filename)
+    known = current_app.extensions.setdefault("pictogram_urls", {})
+    key = (request.script_root if has_request_context() else None, filename)
+    if key not in known:
+        known[key] = url_for("static", filename=filename)
+    return known[key]

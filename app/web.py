@@ -4,7 +4,9 @@ import logging
 import re
 
 from flask import abort, current_app, g, make_response, render_template, request
+from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 
 from . import audit
 from .extensions import htmx
@@ -35,6 +37,22 @@ def render(template: str, fragment: str | None = None, status: int = 200, **cont
     response = make_response(render_template(name, **context), status)
     response.vary.add("HX-Request")
     return response
+
+
+def snippet(template: str) -> Markup:
+    """A part of every page that holds nobody's data (the offline notices), rendered once per
+    language and mount point outside development: texts cost the most in a page's rendering."""
+    if current_app.debug:
+        return _rendered(template)
+    known = current_app.extensions.setdefault("snippets", {})
+    key = (template, str(get_locale()), request.script_root)
+    if key not in known:
+        known[key] = _rendered(template)
+    return known[key]
+
+
+def _rendered(template: str) -> Markup:
+    return Markup(render_template(template))  # noqa: S704 (a template's output is escaped)
 
 
 def refuse_uploads():

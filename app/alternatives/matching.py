@@ -1,6 +1,9 @@
 """Which alternatives answer the check-in's "Vill du prova något nytt?"."""
 
-from .catalogue import visible
+from sqlmodel import select
+
+from ..db import get_session
+from .catalogue import sort_key
 from .models import Alternative
 
 # Check-in choice → alternative keys (from the default catalogue), in the order to show them.
@@ -15,4 +18,9 @@ MATCHES = {
 def for_choices(choice_keys) -> list[Alternative]:
     """The shown alternatives that match these answers, each once, in catalogue order."""
     wanted = {key for choice in choice_keys for key in MATCHES.get(choice, [])}
-    return [a for a in visible() if a.key in wanted]
+    if not wanted:
+        return []
+    found = get_session().exec(
+        select(Alternative).where(Alternative.key.in_(wanted), Alternative.hidden.is_(False))
+    )
+    return sorted(found, key=sort_key)

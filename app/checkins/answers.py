@@ -1,6 +1,10 @@
 """The participant's check-in: which questions apply, saving answers, progress and the end."""
 
-from flask import g
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from flask import current_app, g
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -37,18 +41,28 @@ def start(meeting: FollowUp) -> CheckIn:
     return check_in
 
 
-def question_set(check_in: CheckIn) -> QuestionSet:
-    return get_session().get(QuestionSet, check_in.question_set_id)
+def question_set(check_in: CheckIn) -> list[dict]:
+    """The check-in's questions. A saved set never changes (an edit is a new version), so each
+    version is read once per process; the list is shared, so it is never changed in place."""
+    known = current_app.extensions.setdefault("question_sets", {})
+    set_id = check_in.question_set_id
+    if set_id not in known:
+        known[set_id] = get_session().get(QuestionSet, set_id).questions
+    return known[set_id]
 
 
 def latest(check_in: CheckIn) -> dict[str, CheckInAnswer]:
     """The answer that counts for each question: the most recent one."""
-    rows = get_session().exec(
-        select(CheckInAnswer)
-        .where(CheckInAnswer.check_in_id == check_in.id)
-        .order_by(CheckInAnswer.answered_at, CheckInAnswer.id)
-    )
+    rows = get_session().exec(_ANSWERS, params={"check_in_id": check_in.id})
     return {row.question_key: row for row in rows}
+
+
+# Built once: every check-in page asks it.
+_ANSWERS = (
+    select(CheckInAnswer)
+    .where(CheckInAnswer.check_in_id == bindparam("check_in_id"))
+    .order_by(CheckInAnswer.answered_at, CheckInAnswer.id)
+)
 
 
 def has_goals(participant_id: int) -> bool:
@@ -56,31 +70,74 @@ def has_goals(participant_id: int) -> bool:
     return has_active_goals(participant_id)
 
 
-def applicable(check_in: CheckIn, answered: dict[str, CheckInAnswer]) -> list[dict]:
+@dataclass(frozen=True)
+class Progress:
+    """How far a person has come: their answers and the questions they are asked, read once
+    per page."""
+
+    questions: list[dict]
+    given: dict[str, CheckInAnswer]
+    goals: bool
+
+    @cached_property
+    def asked(self) -> list[dict]:
+        """The questions this person is asked, in order, given what they have answered."""
+        return [q for q in self.questions if self._asks(q.get("when"))]
+
+    def _asks(self, when: str | None) -> bool:
+        if when is None:
+            return True
+        if when == "has_goals":
+            return self.goals
+        if when == "was_helped":
+            helpers = self.given["who_helped"].choices if "who_helped" in self.given else []
+            return bool(set(helpers) & questions.HELPERS)
+        return False
+
+    def find(self, key: str) -> dict | None:
+        """The question with this key, if this person is asked it."""
+        return next((q for q in self.asked if q["key"] == key), None)
+
+    @property
+    def next(self) -> dict | None:
+        """The first question without an answer; None when all are answered."""
+        return next((q for q in self.asked if q["key"] not in self.given), None)
+
+    def after(self, key: str) -> dict | None:
+        """The question that comes after this one, if any."""
+        keys = [q["key"] for q in self.asked]
+        return self.asked[keys.index(key) + 1] if key in keys[:-1] else None
+
+    def with_answer(self, answer: CheckInAnswer) -> "Progress":
+        """The progress once this answer is saved ("Vem hjälpte dig?" may add a question)."""
+        return replace(self, given={**self.given, answer.question_key: answer})
+
+
+def progress(check_in: CheckIn, given: dict[str, CheckInAnswer] | None = None) -> Progress:
+    """`given` saves a query when the answers are at hand."""
+    return Progress(
+        question_set(check_in),
+        latest(check_in) if given is None else given,
+        has_goals(check_in.participant_id),
+    )
+
+
+def applicable(check_in: CheckIn, given: dict[str, CheckInAnswer]) -> list[dict]:
     """The questions this person is asked, in order, given what they have answered so far."""
-    conditions = {
-        "has_goals": lambda: has_goals(check_in.participant_id),
-        "was_helped": lambda: bool(
-            "who_helped" in answered and set(answered["who_helped"].choices) & questions.HELPERS
-        ),
-    }
-    return [
-        q
-        for q in question_set(check_in).questions
-        if "when" not in q or conditions.get(q["when"], lambda: False)()
-    ]
-
-
-def next_question(check_in: CheckIn) -> dict | None:
-    answered = latest(check_in)
-    return next((q for q in applicable(check_in, answered) if q["key"] not in answered), None)
+    return progress(check_in, given).asked
 
 
 def record(
-    check_in: CheckIn, question: dict, chosen: list[str], text: str = "", key: str = ""
-) -> bool:
-    """Save an answer. Returns False when it repeats the latest one (a double tap) or was
-    already stored under the phone's `key` (an offline answer sent again): nothing new."""
+    check_in: CheckIn,
+    question: dict,
+    chosen: list[str],
+    text: str = "",
+    key: str = "",
+    now: Progress | None = None,
+) -> CheckInAnswer | None:
+    """Save an answer and return it. Returns None when it repeats the latest one (a double tap)
+    or was already stored under the phone's `key` (an offline answer sent again): nothing new.
+    `now` saves reading the answers again when the caller has just read them."""
     allowed = {c.key for c in questions.choices_of(question)}
     chosen = list(dict.fromkeys(chosen))  # keep order, drop repeats
     if not chosen or not set(chosen) <= allowed:
@@ -92,28 +149,27 @@ def record(
         raise AnswerError("text")
     key = key[:MAX_KEY] or None
     if key and _sent_before(check_in, key):
-        return False
-    previous = latest(check_in).get(question["key"])
+        return None
+    previous = (now.given if now else latest(check_in)).get(question["key"])
     if previous is not None and previous.choices == chosen and previous.text == text:
-        return False
+        return None
     login = g.get("login")
     db = get_session()
-    db.add(
-        CheckInAnswer(
-            check_in_id=check_in.id,
-            question_key=question["key"],
-            choices=chosen,
-            text=text,
-            helper_id=login.helper_id if login else None,
-            client_key=key,
-        )
+    answer = CheckInAnswer(
+        check_in_id=check_in.id,
+        question_key=question["key"],
+        choices=chosen,
+        text=text,
+        helper_id=login.helper_id if login else None,
+        client_key=key,
     )
+    db.add(answer)
     try:
         db.commit()
     except IntegrityError:  # the same offline answer arrived twice at once: one is stored
         db.rollback()
-        return False
-    return True
+        return None
+    return answer
 
 
 def _sent_before(check_in: CheckIn, key: str) -> bool:

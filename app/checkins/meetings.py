@@ -3,12 +3,13 @@
 from datetime import datetime, timedelta
 
 from flask import current_app, g
+from sqlalchemy import bindparam
 from sqlmodel import select
 
 from .. import audit
 from ..db import get_session
 from ..models import Participant, utcnow
-from .models import FollowUp
+from .models import CheckIn, FollowUp
 
 
 def schedule(participant: Participant, starts_at: datetime, place: str, remote: bool) -> FollowUp:
@@ -37,20 +38,36 @@ def is_open(meeting: FollowUp, now: datetime | None = None) -> bool:
 
 
 def not_held(participant_id: int) -> list[FollowUp]:
-    return list(
-        get_session()
-        .exec(
-            select(FollowUp)
-            .where(FollowUp.participant_id == participant_id, FollowUp.held_at.is_(None))
-            .order_by(FollowUp.starts_at, FollowUp.id)
-        )
-        .all()
+    return [meeting for meeting, _check_in in _not_held_with_check_ins(participant_id)]
+
+
+# Built once: every check-in page asks it.
+_NOT_HELD = (
+    select(FollowUp, CheckIn)
+    .outerjoin(CheckIn, CheckIn.follow_up_id == FollowUp.id)
+    .where(FollowUp.participant_id == bindparam("participant_id"), FollowUp.held_at.is_(None))
+    .order_by(FollowUp.starts_at, FollowUp.id)
+)
+
+
+def _not_held_with_check_ins(participant_id: int) -> list[tuple[FollowUp, CheckIn | None]]:
+    return list(get_session().exec(_NOT_HELD, params={"participant_id": participant_id}).all())
+
+
+def open_with_check_in(participant_id: int) -> tuple[FollowUp, CheckIn | None] | None:
+    """The meeting whose check-in the participant can answer now (the earliest), with its
+    check-in, or None until it is first opened; read in one query, as every check-in page
+    needs both."""
+    now = utcnow()
+    return next(
+        ((m, c) for m, c in _not_held_with_check_ins(participant_id) if is_open(m, now)), None
     )
 
 
 def open_meeting(participant_id: int) -> FollowUp | None:
     """The meeting whose check-in the participant can answer now, if any (the earliest)."""
-    return next((m for m in not_held(participant_id) if is_open(m)), None)
+    found = open_with_check_in(participant_id)
+    return found[0] if found else None
 
 
 def of_participant(participant_id: int) -> list[FollowUp]:

@@ -7,12 +7,13 @@ from . import answers, meetings
 
 def meeting_tile(participant_id: int) -> dict | None:
     """The open check-in's meeting in words, and how far the participant has come, if any."""
-    meeting = meetings.open_meeting(participant_id)
-    if meeting is None:
+    found = meetings.open_with_check_in(participant_id)
+    if found is None:
         return None
+    meeting, check_in = found
     return {
         "meeting": meeting,
-        "status": answers.status(answers.for_meeting(meeting)),
+        "status": answers.status(check_in),
         **meeting_words(meeting),
     }
 

@@ -12,10 +12,11 @@ from .models import CheckIn
 
 def _open_check_in():
     """The participant's open check-in and its meeting, or a kind "no questions now" page."""
-    meeting = meetings.open_meeting(g.participant.id)
-    if meeting is None:
+    found = meetings.open_with_check_in(g.participant.id)
+    if found is None:
         abort(render("checkins/closed.html", status=404))
-    return meeting, answers.start(meeting)
+    meeting, check_in = found
+    return meeting, check_in or answers.start(meeting)
 
 
 def _check_posted_form(current: CheckIn) -> None:
@@ -48,20 +49,18 @@ def intro():
 def resume():
     """Go on where the person was: the first question without an answer, or the summary."""
     _meeting, check_in = _open_check_in()
-    question = answers.next_question(check_in)
+    question = answers.progress(check_in).next
     if question is None:
         return redirect(url_for("checkins.summary"))
     return redirect(url_for("checkins.question", key=question["key"]))
 
 
-def _question_page(check_in, question, status=200, chosen=None, text=None, error=None):
-    given = answers.latest(check_in)
-    asked = answers.applicable(check_in, given)
-    keys = [q["key"] for q in asked]
+def _question_page(check_in, now, question, status=200, chosen=None, text=None, error=None):
+    keys = [q["key"] for q in now.asked]
     number = keys.index(question["key"]) + 1
     previous = url_for("checkins.question", key=keys[number - 2]) if number > 1 else None
-    answer = given.get(question["key"])
-    following = url_for("checkins.question", key=keys[number]) if number < len(keys) else None
+    answer = now.given.get(question["key"])
+    following = now.after(question["key"])
     return render(
         "checkins/question.html",
         check_in=check_in,
@@ -71,22 +70,26 @@ def _question_page(check_in, question, status=200, chosen=None, text=None, error
         chosen=chosen if chosen is not None else (answer.choices if answer else []),
         text=text if text is not None else (answer.text if answer else ""),
         number=number,
-        total=len(asked),
+        total=len(keys),
         previous=previous or url_for("checkins.intro"),
-        following=following or url_for("checkins.summary"),
+        following=_address(following),
         error=error,
         status=status,
     )
 
 
-def _question_or_404(check_in, key):
-    question = questions.find(answers.question_set(check_in), key)
+def _asked_or_404(now, key):
+    question = now.find(key)
     if question is None:
         abort(404)
-    given = answers.latest(check_in)
-    if question not in answers.applicable(check_in, given):
-        abort(404)
     return question
+
+
+def _address(question) -> str:
+    """Where a question is answered; the summary when there is none left."""
+    if question is None:
+        return url_for("checkins.summary")
+    return url_for("checkins.question", key=question["key"])
 
 
 @bp.get("/infor-motet/fraga/<key>")
@@ -94,7 +97,8 @@ def _question_or_404(check_in, key):
 def question(key):
     """One question: the question is the heading, each answer a big button with a picture."""
     _meeting, check_in = _open_check_in()
-    return _question_page(check_in, _question_or_404(check_in, key))
+    now = answers.progress(check_in)
+    return _question_page(check_in, now, _asked_or_404(now, key))
 
 
 @bp.post("/infor-motet/fraga/<key>")
@@ -103,27 +107,22 @@ def answer(key):
     """Save the answer at once, then go to the next question."""
     _meeting, check_in = _open_check_in()
     _check_posted_form(check_in)
-    question = _question_or_404(check_in, key)
+    now = answers.progress(check_in)
+    question = _asked_or_404(now, key)
     chosen = request.form.getlist("choice")
     text = request.form.get("text", "")
     try:
-        answers.record(check_in, question, chosen, text, request.form.get("answer_key", ""))
+        saved = answers.record(
+            check_in, question, chosen, text, request.form.get("answer_key", ""), now
+        )
     except answers.AnswerError as error:
-        return _question_page(check_in, question, 422, chosen, text, error=str(error))
+        return _question_page(check_in, now, question, 422, chosen, text, error=str(error))
     if wants_fragment():
         return render("checkins/_saved.html")
     if key == "feels_safe" and "no" in chosen:
         return redirect(url_for("checkins.safe"), 303)
-    return redirect(_after(check_in, key), 303)
-
-
-def _after(check_in, key) -> str:
-    """The question after this one, or the summary when it was the last."""
-    asked = [q["key"] for q in answers.applicable(check_in, answers.latest(check_in))]
-    later = asked[asked.index(key) + 1 :] if key in asked else []
-    if later:
-        return url_for("checkins.question", key=later[0])
-    return url_for("checkins.summary")
+    # With the new answer, as "Vem hjälpte dig?" decides whether "Hur hjälpte de dig?" is asked.
+    return redirect(_address((now.with_answer(saved) if saved else now).after(key)), 303)
 
 
 @bp.get("/infor-motet/trygg")
@@ -133,7 +132,9 @@ def safe():
     _meeting, check_in = _open_check_in()
     case_officer = get_session().get(StaffUser, g.participant.case_officer_id or 0)
     return render(
-        "checkins/safe.html", case_officer=case_officer, next_url=_after(check_in, "feels_safe")
+        "checkins/safe.html",
+        case_officer=case_officer,
+        next_url=_address(answers.progress(check_in).after("feels_safe")),
     )
 
 
@@ -142,14 +143,13 @@ def safe():
 def summary():
     """ "Det här har du svarat": every answer with its pictures, each one changeable."""
     _meeting, check_in = _open_check_in()
-    given = answers.latest(check_in)
+    now = answers.progress(check_in)
     rows = [
-        (q, questions.text_of(q), [questions.CHOICES[c] for c in given[q["key"]].choices])
-        for q in answers.applicable(check_in, given)
-        if q["key"] in given
+        (q, questions.text_of(q), [questions.CHOICES[c] for c in now.given[q["key"]].choices])
+        for q in now.asked
+        if q["key"] in now.given
     ]
-    missing = answers.next_question(check_in)
-    return render("checkins/summary.html", check_in=check_in, rows=rows, missing=missing)
+    return render("checkins/summary.html", check_in=check_in, rows=rows, missing=now.next)
 
 
 @bp.post("/infor-motet/klar")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -53,13 +54,17 @@ def active_goals(participant_id: int) -> list[Goal]:
     )
 
 
+# Built once: every check-in page asks it.
+_AN_ACTIVE_GOAL = (
+    select(Goal.id)
+    .where(Goal.participant_id == bindparam("participant_id"), Goal.ended_at.is_(None))
+    .limit(1)
+)
+
+
 def has_active_goals(participant_id: int) -> bool:
-    return (
-        get_session()
-        .exec(select(Goal.id).where(Goal.participant_id == participant_id, Goal.ended_at.is_(None)))
-        .first()
-        is not None
-    )
+    found = get_session().exec(_AN_ACTIVE_GOAL, params={"participant_id": participant_id})
+    return found.first() is not None
 
 
 def versions(goal: Goal) -> list[GoalVersion]:

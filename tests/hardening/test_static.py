@@ -21,11 +21,15 @@ def test_pages_link_static_files_and_pictograms_by_content_hash(client):
         response.close()
 
 
-def test_a_changed_file_gets_a_new_name_and_the_old_name_is_gone(app, client, tmp_path):
+def test_while_developing_a_changed_file_gets_a_new_name_and_the_old_name_is_gone(
+    app, client, tmp_path
+):
+    """A running server outside development hashes each file once: a deploy restarts it."""
     static = tmp_path / "static"
     (static / "css").mkdir(parents=True)
     (static / "css" / "app.css").write_text("body { color: black }")
     app.static_folder = str(static)
+    app.debug = True
     with app.test_request_context():
         from flask import url_for
 

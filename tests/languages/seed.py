@@ -47,6 +47,6 @@ def seed(app) -> dict:
         )
         check_in = answers.start(meetings.not_held(anna.id)[0])
         for key, chosen, text in ANSWERS:
-            question = next(q for q in answers.question_set(check_in).questions if q["key"] == key)
+            question = next(q for q in answers.question_set(check_in) if q["key"] == key)
             answers.record(check_in, question, chosen, text)
         return {"staff": logins, "anna_token": cards.demo_token("Anna"), "anna_id": anna.id}
