@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from flask import current_app, g
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -53,14 +53,29 @@ def question_set(check_in: CheckIn) -> list[dict]:
 
 def latest(check_in: CheckIn) -> dict[str, CheckInAnswer]:
     """The answer that counts for each question: the most recent one."""
-    rows = get_session().exec(_ANSWERS, params={"check_in_id": check_in.id})
+    rows = get_session().exec(_LATEST, params={"check_in_id": check_in.id})
     return {row.question_key: row for row in rows}
 
 
-# Built once: every check-in page asks it.
-_ANSWERS = (
-    select(CheckInAnswer)
+# Built once, as every check-in page asks it. Only each question's latest answer is read,
+# however many times the person changed it.
+_RANKED = (
+    select(
+        CheckInAnswer.id,
+        func.row_number()
+        .over(
+            partition_by=CheckInAnswer.question_key,
+            order_by=(CheckInAnswer.answered_at.desc(), CheckInAnswer.id.desc()),
+        )
+        .label("rank"),
+    )
     .where(CheckInAnswer.check_in_id == bindparam("check_in_id"))
+    .subquery()
+)
+_LATEST = (
+    select(CheckInAnswer)
+    .join(_RANKED, _RANKED.c.id == CheckInAnswer.id)
+    .where(_RANKED.c.rank == 1)
     .order_by(CheckInAnswer.answered_at, CheckInAnswer.id)
 )
 
