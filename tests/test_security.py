@@ -66,13 +66,14 @@ def test_healthz_says_503_when_the_database_is_down(app, client, monkeypatch):
     assert client.get("/healthz").status_code == 503
 
 
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_no_wait_for_the_disk(app):
     engine = app.extensions["db_engine"]
     if engine.dialect.name != "sqlite":
         pytest.skip("SQLite only")
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 15000
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
 
 
 def test_oversized_requests_get_a_kind_page(client):
