@@ -128,12 +128,14 @@ class Progress:
         return replace(self, given={**self.given, answer.question_key: answer})
 
 
-def progress(check_in: CheckIn, given: dict[str, CheckInAnswer] | None = None) -> Progress:
-    """`given` saves a query when the answers are at hand."""
+def progress(
+    check_in: CheckIn, given: dict[str, CheckInAnswer] | None = None, goals: bool | None = None
+) -> Progress:
+    """`given` and `goals` each save a query when they are at hand."""
     return Progress(
         question_set(check_in),
         latest(check_in) if given is None else given,
-        has_goals(check_in.participant_id),
+        has_goals(check_in.participant_id) if goals is None else goals,
     )
 
 

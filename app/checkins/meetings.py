@@ -1,6 +1,7 @@
 """Follow-up meetings: scheduling, when the check-in opens, and marking a meeting held."""
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from flask import current_app, g
 from sqlalchemy import bindparam
@@ -8,6 +9,7 @@ from sqlmodel import select
 
 from .. import audit
 from ..db import get_session
+from ..goals.order import an_active_goal
 from ..models import Participant, utcnow
 from .models import CheckIn, FollowUp
 
@@ -37,37 +39,43 @@ def is_open(meeting: FollowUp, now: datetime | None = None) -> bool:
     return meeting.held_at is None and (now or utcnow()) >= opens_at(meeting)
 
 
+class Open(NamedTuple):
+    """The meeting whose check-in the participant can answer now, read in one query with what
+    every check-in page needs beside it."""
+
+    meeting: FollowUp
+    check_in: CheckIn | None  # None until the check-in is first opened
+    has_goals: bool  # the order has an active goal: "How are your goals going?" is asked
+
+
 def not_held(participant_id: int) -> list[FollowUp]:
-    return [meeting for meeting, _check_in in _not_held_with_check_ins(participant_id)]
+    return [row.meeting for row in _not_held(participant_id)]
 
 
 # Built once: every check-in page asks it.
 _NOT_HELD = (
-    select(FollowUp, CheckIn)
+    select(FollowUp, CheckIn, an_active_goal(FollowUp.participant_id))
     .outerjoin(CheckIn, CheckIn.follow_up_id == FollowUp.id)
     .where(FollowUp.participant_id == bindparam("participant_id"), FollowUp.held_at.is_(None))
     .order_by(FollowUp.starts_at, FollowUp.id)
 )
 
 
-def _not_held_with_check_ins(participant_id: int) -> list[tuple[FollowUp, CheckIn | None]]:
-    return list(get_session().exec(_NOT_HELD, params={"participant_id": participant_id}).all())
+def _not_held(participant_id: int) -> list[Open]:
+    rows = get_session().exec(_NOT_HELD, params={"participant_id": participant_id})
+    return [Open(meeting, check_in, bool(goals)) for meeting, check_in, goals in rows]
 
 
-def open_with_check_in(participant_id: int) -> tuple[FollowUp, CheckIn | None] | None:
-    """The meeting whose check-in the participant can answer now (the earliest), with its
-    check-in, or None until it is first opened; read in one query, as every check-in page
-    needs both."""
+def open_with_check_in(participant_id: int) -> Open | None:
+    """The meeting whose check-in the participant can answer now (the earliest), if any."""
     now = utcnow()
-    return next(
-        ((m, c) for m, c in _not_held_with_check_ins(participant_id) if is_open(m, now)), None
-    )
+    return next((row for row in _not_held(participant_id) if is_open(row.meeting, now)), None)
 
 
 def open_meeting(participant_id: int) -> FollowUp | None:
     """The meeting whose check-in the participant can answer now, if any (the earliest)."""
     found = open_with_check_in(participant_id)
-    return found[0] if found else None
+    return found.meeting if found else None
 
 
 def of_participant(participant_id: int) -> list[FollowUp]:

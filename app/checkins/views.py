@@ -10,13 +10,16 @@ from . import answers, bp, meetings, questions
 from .models import CheckIn
 
 
-def _open_check_in():
+def _open_check_in() -> meetings.Open:
     """The participant's open check-in and its meeting, or a kind "no questions now" page."""
     found = meetings.open_with_check_in(g.participant.id)
     if found is None:
         abort(render("checkins/closed.html", status=404))
-    meeting, check_in = found
-    return meeting, check_in or answers.start(meeting)
+    return found._replace(check_in=found.check_in or answers.start(found.meeting))
+
+
+def _progress(found: meetings.Open) -> answers.Progress:
+    return answers.progress(found.check_in, goals=found.has_goals)
 
 
 def _check_posted_form(current: CheckIn) -> None:
@@ -34,12 +37,12 @@ def _check_posted_form(current: CheckIn) -> None:
 @participant_required
 def intro():
     """Before the meeting: when it is, and an invitation to answer a few questions."""
-    meeting, check_in = _open_check_in()
+    found = _open_check_in()
     case_officer = get_session().get(StaffUser, g.participant.case_officer_id or 0)
     return render(
         "checkins/intro.html",
-        meeting=meeting,
-        progress=answers.status(check_in),
+        meeting=found.meeting,
+        progress=answers.status(found.check_in),
         case_officer=case_officer,
     )
 
@@ -48,8 +51,7 @@ def intro():
 @participant_required
 def resume():
     """Go on where the person was: the first question without an answer, or the summary."""
-    _meeting, check_in = _open_check_in()
-    question = answers.progress(check_in).next
+    question = _progress(_open_check_in()).next
     if question is None:
         return redirect(url_for("checkins.summary"))
     return redirect(url_for("checkins.question", key=question["key"]))
@@ -96,18 +98,19 @@ def _address(question) -> str:
 @participant_required
 def question(key):
     """One question: the question is the heading, each answer a big button with a picture."""
-    _meeting, check_in = _open_check_in()
-    now = answers.progress(check_in)
-    return _question_page(check_in, now, _asked_or_404(now, key))
+    found = _open_check_in()
+    now = _progress(found)
+    return _question_page(found.check_in, now, _asked_or_404(now, key))
 
 
 @bp.post("/infor-motet/fraga/<key>")
 @participant_required
 def answer(key):
     """Save the answer at once, then go to the next question."""
-    _meeting, check_in = _open_check_in()
+    found = _open_check_in()
+    check_in = found.check_in
     _check_posted_form(check_in)
-    now = answers.progress(check_in)
+    now = _progress(found)
     question = _asked_or_404(now, key)
     chosen = request.form.getlist("choice")
     text = request.form.get("text", "")
@@ -129,12 +132,12 @@ def answer(key):
 @participant_required
 def safe():
     """After "I do not feel safe": who the person can talk to, said kindly."""
-    _meeting, check_in = _open_check_in()
+    found = _open_check_in()
     case_officer = get_session().get(StaffUser, g.participant.case_officer_id or 0)
     return render(
         "checkins/safe.html",
         case_officer=case_officer,
-        next_url=_address(answers.progress(check_in).after("feels_safe")),
+        next_url=_address(_progress(found).after("feels_safe")),
     )
 
 
@@ -142,21 +145,21 @@ def safe():
 @participant_required
 def summary():
     """ "Det här har du svarat": every answer with its pictures, each one changeable."""
-    _meeting, check_in = _open_check_in()
-    now = answers.progress(check_in)
+    found = _open_check_in()
+    now = _progress(found)
     rows = [
         (q, questions.text_of(q), [questions.CHOICES[c] for c in now.given[q["key"]].choices])
         for q in now.asked
         if q["key"] in now.given
     ]
-    return render("checkins/summary.html", check_in=check_in, rows=rows, missing=now.next)
+    return render("checkins/summary.html", check_in=found.check_in, rows=rows, missing=now.next)
 
 
 @bp.post("/infor-motet/klar")
 @participant_required
 def done():
     """The participant is done. They can still change an answer until the meeting."""
-    _meeting, check_in = _open_check_in()
+    check_in = _open_check_in().check_in
     _check_posted_form(check_in)
     answers.complete(check_in)
     return redirect(url_for("checkins.thanks"), 303)

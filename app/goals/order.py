@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, exists
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
@@ -54,17 +54,18 @@ def active_goals(participant_id: int) -> list[Goal]:
     )
 
 
-# Built once: every check-in page asks it.
-_AN_ACTIVE_GOAL = (
-    select(Goal.id)
-    .where(Goal.participant_id == bindparam("participant_id"), Goal.ended_at.is_(None))
-    .limit(1)
-)
+def an_active_goal(participant_id):
+    """In SQL: whether the participant (an id column, or a bound id) has a goal not ended."""
+    return exists().where(Goal.participant_id == participant_id, Goal.ended_at.is_(None))
+
+
+# Built once: several pages ask it.
+_AN_ACTIVE_GOAL = select(an_active_goal(bindparam("participant_id")))
 
 
 def has_active_goals(participant_id: int) -> bool:
     found = get_session().exec(_AN_ACTIVE_GOAL, params={"participant_id": participant_id})
-    return found.first() is not None
+    return bool(found.one())
 
 
 def versions(goal: Goal) -> list[GoalVersion]:

@@ -6,8 +6,10 @@ import pytest
 from sqlmodel import select
 
 from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
+from app.goals.models import Goal
 from app.models import utcnow
 from tests.conftest import fragment, page
+from tests.goals.helpers import make_goal
 
 
 @pytest.fixture
@@ -135,8 +137,24 @@ def test_how_they_helped_is_asked_only_when_someone_helped(client, answering):
     )
 
 
-def test_the_goals_question_is_left_out_while_there_are_no_goals(client, answering):
+def test_the_goals_question_is_asked_only_while_the_order_has_an_active_goal(
+    client, db, anna, answering
+):
     assert client.get("/infor-motet/fraga/goals").status_code == 404
+    goal = db.get(Goal, make_goal(db, anna.id, anna.case_officer_id)["goal"])
+    assert page(client.get("/infor-motet/fraga/goals")).h1.get_text(strip=True) == (
+        "Hur går det med dina mål?"
+    )
+    assert answer(client, answering, "try_new", "job").headers["Location"] == (
+        "/infor-motet/fraga/goals"
+    )
+    goal.ended_at = utcnow()
+    db.add(goal)
+    db.commit()
+    assert client.get("/infor-motet/fraga/goals").status_code == 404
+    assert answer(client, answering, "try_new", "job", "studies").headers["Location"] == (
+        "/infor-motet/fraga/talk_about"
+    )
 
 
 def test_summary_then_done(client, db, answering):
