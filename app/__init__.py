@@ -4,7 +4,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import config, db, fingerprint, i18n, logins, pictograms, web
-from .extensions import babel, csrf, htmx, limiter
+from .extensions import babel, csrf, htmx, init_limiter
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -19,7 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.install_in_templates(app)
     csrf.init_app(app)
     htmx.init_app(app)
-    limiter.init_app(app)
+    init_limiter(app)
     fingerprint.init_app(app)
 
     app.before_request(web.refuse_uploads)
