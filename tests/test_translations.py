@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from flask import render_template_string, session
+from flask_babel import refresh
 
 TRANSLATIONS = Path(__file__).parent.parent / "translations"
 CATALOGUES = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
@@ -60,3 +62,19 @@ def test_the_format_check_catches_a_broken_placeholder():
     assert format_problem(broken)
     fine = Message("Hej %(name)s!", "Hello %(name)s!", flags=["python-format"])
     assert format_problem(fine) is None
+
+
+def test_texts_in_templates_are_translated_and_only_their_values_escaped(app):
+    template = (
+        '{{ _("Fråga %(number)s av %(total)s", number="<b>", total=7) }}|'
+        '{{ _("Avslutade deltagarens insats") }}'
+    )
+    with app.test_request_context("/"):
+        assert (
+            render_template_string(template) == "Fråga &lt;b&gt; av 7|Avslutade deltagarens insats"
+        )
+        session["lang"] = "en"
+        refresh()
+        assert render_template_string(template) == (
+            "Question &lt;b&gt; of 7|Ended the participant's support"
+        )
