@@ -86,11 +86,13 @@ def not_now(key):
     return render("alternatives/not_now.html", alternative=alternative, language_code=_language())
 
 
-@bp.app_context_processor
-def alternatives_helpers():
-    """For the check-in summary: the alternatives that match "Vill du prova något nytt?"."""
-    return {
-        "alternatives_for_choices": matching.for_choices,
-        "alternative_interests": interests.entries,
-        "follow_up_words": interests.FOLLOW_UP_KINDS,
-    }
+@bp.record_once
+def alternatives_helpers(state):
+    """For the check-in summary: the alternatives that match "Vill du prova något nytt?"; for
+    staff, the participant's interests. Set once (a context processor would build them for
+    every page)."""
+    state.app.jinja_env.globals.update(
+        alternatives_for_choices=matching.for_choices,
+        alternative_interests=interests.entries,
+        follow_up_words=interests.FOLLOW_UP_KINDS,
+    )

@@ -118,6 +118,4 @@ def staff_csv():
     return _csv("personal", _staff(), reports.for_staff)
 
 
-@bp.app_context_processor
-def auditing_helpers():
-    return {"role_name": reports.role_name}
+bp.add_app_template_global(reports.role_name)

@@ -152,14 +152,15 @@ def staff_goals(person):
     }
 
 
-@bp.app_context_processor
-def goals_helpers():
-    return {
-        "staff_goals": staff_goals,
-        "staff_name": _staff_name,
-        "goal_who": plan.WHO_BY_KEY,
-        "goal_feelings": plan.FEELING_BY_KEY,
-    }
+@bp.record_once
+def goals_helpers(state):
+    """Template names, set once (a context processor would build them for every page)."""
+    state.app.jinja_env.globals.update(
+        staff_goals=staff_goals,
+        staff_name=_staff_name,
+        goal_who=plan.WHO_BY_KEY,
+        goal_feelings=plan.FEELING_BY_KEY,
+    )
 
 
 def _staff_name(staff_id: int | None) -> str:

@@ -40,6 +40,4 @@ def staff_wishes(person):
     }
 
 
-@bp.app_context_processor
-def wishes_helpers():
-    return {"staff_wishes": staff_wishes}
+bp.add_app_template_global(staff_wishes)
