@@ -7,8 +7,10 @@ import json
 from functools import cache
 from pathlib import Path
 
-from flask import current_app, has_request_context, request, url_for
+from flask import url_for
 from flask_babel import lazy_gettext as _l
+
+from .web import made_once
 
 FOLDER = Path(__file__).parent / "static" / "pictograms"
 # The pictograms a participant can pick to recognise their own card and home page.
@@ -63,13 +65,6 @@ def for_content() -> list[str]:
 def url(concept: str) -> str:
     """The pictogram's address; an unknown concept is a programming error, so it fails loudly.
 
-    A page shows a dozen pictures, so outside development each address is worked out once per
-    app and mount point (only development changes files under a running server)."""
+    A page shows a dozen pictures, so each address is worked out once (see `web.made_once`)."""
     filename = f"pictograms/{manifest()[concept]}"
-    if current_app.debug:
-        return url_for("static", filename=filename)
-    known = current_app.extensions.setdefault("pictogram_urls", {})
-    key = (request.script_root if has_request_context() else None, filename)
-    if key not in known:
-        known[key] = url_for("static", filename=filename)
-    return known[key]
+    return made_once(("pictogram", filename), lambda: url_for("static", filename=filename))

@@ -2,14 +2,26 @@
 
 import logging
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
-from flask import abort, current_app, g, make_response, render_template, request
+from flask import (
+    abort,
+    current_app,
+    g,
+    has_request_context,
+    make_response,
+    render_template,
+    request,
+)
 from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
 from . import audit
 from .extensions import htmx
+
+T = TypeVar("T")
 
 CSP = "; ".join(
     [
@@ -39,20 +51,25 @@ def render(template: str, fragment: str | None = None, status: int = 200, **cont
     return response
 
 
-def snippet(template: str) -> Markup:
-    """A part of every page that holds nobody's data (the offline notices), rendered once per
-    language and mount point outside development: texts cost the most in a page's rendering."""
+def made_once(key: tuple, make: Callable[[], T]) -> T:
+    """What `make` returns, worked out once per app and mount point outside development (only
+    development changes files and templates under a running server)."""
     if current_app.debug:
-        return _rendered(template)
-    known = current_app.extensions.setdefault("snippets", {})
-    key = (template, str(get_locale()), request.script_root)
+        return make()
+    known = current_app.extensions.setdefault("made_once", {})
+    key = (request.script_root if has_request_context() else None, *key)
     if key not in known:
-        known[key] = _rendered(template)
+        known[key] = make()
     return known[key]
 
 
-def _rendered(template: str) -> Markup:
-    return Markup(render_template(template))  # noqa: S704 (a template's output is escaped)
+def snippet(template: str) -> Markup:
+    """A part of every page that holds nobody's data (styles and scripts, the participant's
+    header, the offline notices), rendered once per language: texts cost the most in a page."""
+    return made_once(
+        ("snippet", template, str(get_locale())),
+        lambda: Markup(render_template(template)),  # noqa: S704 (a template's output is escaped)
+    )
 
 
 def refuse_uploads():
