@@ -3,10 +3,14 @@
 To add a language, see "Adding a language" in README.md."""
 
 from datetime import date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from flask import current_app, g, session
-from flask_babel import get_locale, get_translations, gettext
+from babel import Locale
+from babel.support import NullTranslations
+from flask import current_app, g, has_app_context, session
+from flask_babel import get_locale, get_translations
+from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -28,14 +32,56 @@ def select_locale() -> str:
     return chosen if chosen in LANGUAGES else DEFAULT
 
 
+class _Chosen(NamedTuple):
+    locale: Locale | None
+    code: str
+    catalogue: NullTranslations
+
+
+def _chosen() -> _Chosen:
+    """This request's language and its catalogue, found in one step and worked out again only
+    when the locale changes (a new choice, or `force_locale`). Flask-Babel's own `gettext` and
+    `get_locale` look the request up again several times each, and a page asks some thirty
+    times."""
+    if not has_app_context():
+        return _Chosen(None, DEFAULT, NullTranslations())
+    context = g._get_current_object()  # one lookup of the context, not one per attribute
+    state = getattr(context, "_flask_babel", None)  # where Flask-Babel keeps the locale
+    locale = getattr(state, "babel_locale", None)
+    known = getattr(context, "language", None)
+    if locale is None or known is None or known.locale is not locale:
+        locale = get_locale()
+        known = context.language = _Chosen(locale, str(locale or DEFAULT), get_translations())
+    return known
+
+
 def _catalogue():
-    """This request's catalogue, looked up once per language. Flask-Babel looks it up again for
-    every text, and a page shows some twenty texts."""
-    locale = get_locale()
-    known = g.get("catalogue")
-    if known is None or known[0] is not locale:
-        known = g.catalogue = (locale, get_translations())
-    return known[1]
+    return _chosen().catalogue
+
+
+def code() -> str:
+    """The code of the language this request speaks: "sv", "en" or "ar"."""
+    return _chosen().code
+
+
+def gettext(text: str, **variables) -> str:
+    """Flask-Babel's `gettext`, read from this request's catalogue (see `_chosen`)."""
+    translated = _catalogue().ugettext(text)
+    return translated % variables if variables else translated
+
+
+def pgettext(context: str, text: str, **variables) -> str:
+    translated = _catalogue().upgettext(context, text)
+    return translated % variables if variables else translated
+
+
+def lazy_gettext(text: str, **variables) -> LazyString:
+    """A text translated each time it is shown, in the language of that request."""
+    return LazyString(gettext, text, **variables)
+
+
+def lazy_pgettext(context: str, text: str, **variables) -> LazyString:
+    return LazyString(pgettext, context, text, **variables)
 
 
 def install_in_templates(app) -> None:
@@ -61,8 +107,8 @@ def _translated(context, text: str, **variables) -> str:
 
 
 def current() -> dict:
-    code = str(get_locale() or DEFAULT)
-    return {"code": code, **LANGUAGES.get(code, LANGUAGES[DEFAULT])}
+    chosen = code()
+    return {"code": chosen, **LANGUAGES.get(chosen, LANGUAGES[DEFAULT])}
 
 
 def N_(text: str) -> str:

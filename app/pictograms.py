@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 from flask import url_for
-from flask_babel import lazy_gettext as _l
 
+from .i18n import lazy_gettext as _l
 from .web import made_once
 
 FOLDER = Path(__file__).parent / "static" / "pictograms"

@@ -14,11 +14,10 @@ from flask import (
     render_template,
     request,
 )
-from flask_babel import get_locale
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
 
-from . import audit
+from . import audit, i18n
 from .extensions import htmx
 
 T = TypeVar("T")
@@ -46,17 +45,17 @@ def wants_fragment() -> bool:
 def render(template: str, fragment: str | None = None, status: int = 200, **context):
     """Render the page, or only `fragment` for a plain htmx request."""
     name = fragment if fragment and wants_fragment() else template
-    response = make_response(render_template(name, **context), status)
-    response.vary.add("HX-Request")
-    return response
+    # The page and its fragment share an address: `security_headers` adds Vary: HX-Request.
+    return make_response(render_template(name, **context), status)
 
 
 def made_once(key: tuple, make: Callable[[], T]) -> T:
     """What `make` returns, worked out once per app and mount point outside development (only
     development changes files and templates under a running server)."""
-    if current_app.debug:
+    app = current_app._get_current_object()  # one context lookup, not one per use
+    if app.debug:
         return make()
-    known = current_app.extensions.setdefault("made_once", {})
+    known = app.extensions.setdefault("made_once", {})
     key = (request.script_root if has_request_context() else None, *key)
     if key not in known:
         known[key] = make()
@@ -67,7 +66,7 @@ def snippet(template: str) -> Markup:
     """A part of every page that holds nobody's data (styles and scripts, the participant's
     header, the offline notices), rendered once per language: texts cost the most in a page."""
     return made_once(
-        ("snippet", template, str(get_locale())),
+        ("snippet", template, i18n.code()),
         lambda: Markup(render_template(template)),  # noqa: S704 (a template's output is escaped)
     )
 
@@ -96,8 +95,7 @@ def security_headers(response):
     if request.endpoint != "static":
         # Pages may hold personal data: never keep them in a cache or the back-forward store.
         headers["Cache-Control"] = "no-store"
-        response.vary.add("HX-Request")
-        response.vary.add("Cookie")
+        response.vary.update(("HX-Request", "Cookie"))
     return response
 
 

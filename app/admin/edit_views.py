@@ -2,12 +2,12 @@
 participant in the service."""
 
 from flask import abort, g, redirect, request, url_for
-from flask_babel import gettext as _
 from wtforms import SelectChoice
 
 from ..access import participant_for_staff
 from ..db import get_session
 from ..i18n import LANGUAGES
+from ..i18n import gettext as _
 from ..models import EndReason, Role, StaffUser, Unit
 from ..retention import retention_days
 from ..web import render

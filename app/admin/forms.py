@@ -1,6 +1,5 @@
 """Administration forms. Each checks its input before anything reaches a table."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -14,6 +13,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..i18n import lazy_gettext as _l
 from ..staff.accounts import MIN_PASSWORD_LENGTH
 
 ROLE_CHOICES = [

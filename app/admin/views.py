@@ -1,12 +1,12 @@
 """Administration pages: the directory, and adding units, staff and participants."""
 
 from flask import g, redirect, url_for
-from flask_babel import gettext as _
 from wtforms import SelectChoice
 
 from .. import pictograms
 from ..access import staff_required
 from ..i18n import LANGUAGES
+from ..i18n import gettext as _
 from ..models import Role
 from ..staff import accounts
 from ..web import render

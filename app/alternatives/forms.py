@@ -1,6 +1,5 @@
 """Forms of Other paths. Each checks its input before anything reaches a table."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -14,6 +13,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 
 from .. import pictograms
 from ..i18n import LANGUAGES, today
+from ..i18n import lazy_gettext as _l
 from .interests import FOLLOW_UP_KINDS
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, TEXT_FIELDS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
 

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import g
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..db import get_session
+from ..i18n import lazy_gettext as _l
 from ..models import Participant, StaffUser, utcnow
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, Alternative, AlternativeInterest, InterestFollowUp
 

@@ -2,10 +2,11 @@
 
 from datetime import date
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import ValidationError
+
+from ..i18n import lazy_gettext as _l
 
 DATE_HINT = _l("Skriv datumet så här: 2026-01-31.")
 

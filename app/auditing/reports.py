@@ -7,11 +7,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import aliased
 from sqlmodel import select
 
 from ..db import get_session
+from ..i18n import lazy_gettext as _l
 from ..models import AuditEvent, Participant, StaffUser
 
 # What each logged action means, in words an auditor reads. Unknown actions show their code.

@@ -1,10 +1,10 @@
 """Case officers' forms: booking a follow-up meeting and noting what was agreed."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, StringField, TimeField
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from ..i18n import lazy_gettext as _l
 from ..i18n import today
 
 

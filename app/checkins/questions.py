@@ -6,12 +6,11 @@ order without code; the choices' words and pictures live here, translated like a
 
 from dataclasses import dataclass
 
-from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..db import get_session
-from ..i18n import N_, in_language
+from ..i18n import N_, code, in_language
+from ..i18n import lazy_gettext as _l
 from .models import QuestionSet
 
 
@@ -138,7 +137,7 @@ def choices_of(question: dict) -> list[Choice]:
 
 def text_of(question: dict) -> str:
     """The question in the reader's language, else in Swedish."""
-    return in_language(question["text"], str(get_locale()))
+    return in_language(question["text"], code())
 
 
 def current_set() -> QuestionSet:

@@ -8,11 +8,11 @@ and sees check-in answers, wishes and how steps went only while the participant 
 from dataclasses import dataclass
 
 from flask import g
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..access import unit_ids
 from ..db import get_session
+from ..i18n import lazy_gettext as _l
 from ..models import Participant, Role, StaffUser
 from .models import ConsentEvent
 

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from flask import g
-from flask_babel import lazy_gettext as _l
 
 from ..db import get_session
+from ..i18n import lazy_gettext as _l
 from ..models import Participant
 
 

@@ -1,6 +1,5 @@
 """Staff forms: a goal for the order (nudging SMART goals) and a next step for the plan."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -14,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from .. import pictograms
+from ..i18n import lazy_gettext as _l
 from ..i18n import today
 from .models import EASY_MAX, FORMAL_MAX, MEASURE_MAX, STEP_MAX, WHO_NAME_MAX
 from .order import Wording

@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import g
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from .. import audit
 from ..access import unit_ids
 from ..db import get_session
+from ..i18n import lazy_gettext as _l
 from ..models import Participant, Role, StaffUser, utcnow
 from . import order
 from .models import Goal, GoalStep, GoalVersion

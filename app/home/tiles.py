@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_pgettext as pgettext  # so the extraction finds the context
+from ..i18n import lazy_gettext as _l
+from ..i18n import lazy_pgettext as pgettext  # so the extraction finds the context
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ The page shows each part in easy words; the JSON export (export.py) has every ro
 
 from dataclasses import dataclass, field
 
-from flask_babel import get_locale
 from sqlmodel import func, select
 
 from ..alternatives.interests import FOLLOW_UP_KINDS
@@ -16,7 +15,7 @@ from ..consent import sharing
 from ..db import get_session
 from ..goals import order
 from ..goals.models import Goal, GoalStep
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, code
 from ..models import AuditEvent, LoginCard, LoginSession, Participant, StaffUser, Unit, utcnow
 from ..wishes import sorting
 from ..wishes.models import Wish, WishCard
@@ -85,7 +84,7 @@ def _count(model, condition) -> int:
 def gather(person: Participant) -> Holdings:
     """Everything about the person, in the shape the page shows it."""
     db = get_session()
-    language = str(get_locale())
+    language = code()
     return Holdings(
         person=person,
         unit=db.get(Unit, person.unit_id),

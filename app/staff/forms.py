@@ -1,9 +1,10 @@
 """Staff forms."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired, Length
+
+from ..i18n import lazy_gettext as _l
 
 
 class LoginForm(FlaskForm):

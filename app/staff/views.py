@@ -1,7 +1,6 @@
 """Staff pages: log in, the start page, a participant's page, cards and handing over."""
 
 from flask import abort, current_app, g, redirect, request, url_for
-from flask_babel import gettext as _
 
 from .. import audit, logins
 from ..access import may_manage_cards, participant_for_staff, staff_required
@@ -11,6 +10,7 @@ from ..checkins.staff_views import is_case_officer
 from ..consent import staff_page as consent_page
 from ..db import get_session
 from ..extensions import limiter
+from ..i18n import gettext as _
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
 from ..web import render
 from . import accounts, bp, people

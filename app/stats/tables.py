@@ -4,12 +4,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..alternatives.models import Alternative
 from ..db import get_session
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from ..models import Unit
 from . import figures
 from .figures import END_REASONS, GENDERS, Quarter

@@ -1,10 +1,10 @@
 """The statistics pages for managers: anonymous totals, as pages and as a CSV file."""
 
 from flask import Response, request
-from flask_babel import gettext as _
 
 from .. import audit
 from ..access import staff_required
+from ..i18n import gettext as _
 from ..models import Role, utcnow
 from ..web import render
 from . import bp, charts, csv_export, tables

@@ -7,11 +7,11 @@ so wishes made with a card that is later hidden stay readable.
 import re
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..db import get_session
 from ..i18n import N_
+from ..i18n import lazy_gettext as _l
 from ..keys import readable_key
 from ..models import StaffUser, utcnow
 from .models import WishCard

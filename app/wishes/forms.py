@@ -1,12 +1,12 @@
 """Forms of My wishes. Each checks its input before anything reaches a table."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from .. import pictograms
 from ..i18n import LANGUAGES
+from ..i18n import lazy_gettext as _l
 from . import catalogue
 from .models import NOTE_MAX_LENGTH
 

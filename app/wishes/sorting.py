@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import g
-from flask_babel import lazy_gettext as _l
 from sqlmodel import select
 
 from ..db import get_session
+from ..i18n import lazy_gettext as _l
 from ..models import Participant
 from . import catalogue
 from .models import NOTE_MAX_LENGTH, Wish, WishCard, WishNote
