@@ -1,8 +1,11 @@
 """The database: one engine per app, one session per request."""
 
+from contextlib import suppress
+
 from flask import current_app, g
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 
@@ -19,8 +22,11 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "begin", _begin)
+    event.listen(engine, "before_cursor_execute", _note_writes)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
@@ -32,6 +38,23 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _begin(connection) -> None:
+    connection.info.pop("wrote", None)
+
+
+def _note_writes(connection, _cursor, statement, *_args) -> None:
+    """Mark the transaction as one that changed something: any statement but a SELECT."""
+    if statement.lstrip()[:6].upper() != "SELECT":
+        connection.info["wrote"] = True
+
+
+def _only_read(db_session: Session) -> bool:
+    """The session's transaction sent nothing but SELECTs and holds no unsaved change."""
+    if not db_session.in_transaction() or db_session.new or db_session.dirty or db_session.deleted:
+        return False
+    return not db_session.connection().info.get("wrote")
 
 
 def init_app(app) -> None:
@@ -51,7 +74,14 @@ def get_session() -> Session:
     return g.db_session
 
 
-def _close_session(_exc=None) -> None:
+def _close_session(exc=None) -> None:
     db_session = g.pop("db_session", None)
-    if db_session is not None:
-        db_session.close()
+    if db_session is None:
+        return
+    if exc is None and _only_read(db_session):
+        # A transaction that only read ends the same with a commit as with a rollback. On
+        # PostgreSQL a rollback also makes psycopg forget the statements it has prepared on this
+        # connection, so every page would be parsed and planned anew.
+        with suppress(SQLAlchemyError):  # nothing to lose: close() hands the connection back
+            db_session.commit()
+    db_session.close()
