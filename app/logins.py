@@ -6,13 +6,14 @@ so any login can be ended from the server (logout, a revoked card, a deactivated
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from flask import current_app, g, session
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, update
 from sqlmodel import select
 
-from .db import get_session
+from .db import get_session, row_type
 from .models import LoginSession, Participant, StaffUser, utcnow
 
 # Writing last_seen on every request would make each page a write; once a minute is enough.
@@ -47,10 +48,7 @@ def end_current() -> None:
     """Log this browser out and forget its cookie."""
     login = g.get("login")
     if login is not None:
-        login.ended_at = utcnow()
-        db = get_session()
-        db.add(login)
-        db.commit()
+        _change(login, ended_at=utcnow())
     g.login = g.staff = g.participant = None
     _forget_all_but_language()
 
@@ -79,13 +77,32 @@ def _end_where(condition) -> int:
     return len(open_logins)
 
 
-# Built once: every request asks it, and building a statement costs as much as running it.
+class Login(NamedTuple):
+    """This browser's login as read at the start of the request (see `load`)."""
+
+    id: int
+    staff_id: int | None
+    participant_id: int | None
+    card_id: int | None
+    helper_id: int | None  # the supervisor who handed their device over, if any
+    created_at: datetime
+    last_seen_at: datetime
+
+
+# The logged-in participant as read at the start of the request: every participant page reads
+# it, few change it (`participant_to_change`).
+ParticipantRow = row_type(Participant)
+
+# Built once, as every request asks it.
 _WHO_IS_LOGGED_IN = (
-    select(LoginSession, StaffUser, Participant)
-    .outerjoin(StaffUser, StaffUser.id == LoginSession.staff_id)
+    select(
+        *(LoginSession.__table__.c[name] for name in Login._fields),
+        *Participant.__table__.columns,
+    )
     .outerjoin(Participant, Participant.id == LoginSession.participant_id)
     .where(LoginSession.token_hash == bindparam("token_hash"), LoginSession.ended_at.is_(None))
 )
+_PARTICIPANT_FROM = len(Login._fields)  # where the participant's columns start in that row
 
 
 def load() -> None:
@@ -95,23 +112,19 @@ def load() -> None:
     if not token:
         return
     db = get_session()
-    found = db.exec(_WHO_IS_LOGGED_IN, params={"token_hash": token_hash(token)}).first()
+    found = db.connection().execute(_WHO_IS_LOGGED_IN, {"token_hash": token_hash(token)}).first()
     if found is None:
         session.clear()
         return
-    login, staff, participant = found
+    login = Login._make(found[:_PARTICIPANT_FROM])
+    person = _active_staff(login.staff_id) if login.staff_id else _participant(found)
     now = utcnow()
-    person = (staff if staff and staff.active else None) if login.staff_id else participant
     if person is None or _expired(login, now):
-        login.ended_at = now
-        db.add(login)
-        db.commit()
+        _change(login, ended_at=now)
         session.clear()
         return
     if now - login.last_seen_at > _TOUCH_EVERY:
-        login.last_seen_at = now
-        db.add(login)
-        db.commit()
+        _change(login, last_seen_at=now)
     g.login = login
     if login.staff_id:
         g.staff = person
@@ -119,7 +132,30 @@ def load() -> None:
         g.participant = person
 
 
-def _expired(login: LoginSession, now) -> bool:
+def _active_staff(staff_id: int) -> StaffUser | None:
+    staff = get_session().get(StaffUser, staff_id)
+    return staff if staff is not None and staff.active else None
+
+
+def _participant(found) -> ParticipantRow | None:
+    columns = found[_PARTICIPANT_FROM:]
+    return ParticipantRow._make(columns) if columns[0] is not None else None
+
+
+def participant_to_change() -> Participant:
+    """The logged-in participant as a record to change and save. From here on the rest of the
+    request reads this record, so it shows the change."""
+    g.participant = get_session().get(Participant, g.participant.id)
+    return g.participant
+
+
+def _change(login: Login, **values) -> None:
+    db = get_session()
+    db.exec(update(LoginSession).where(LoginSession.id == login.id).values(**values))
+    db.commit()
+
+
+def _expired(login: Login, now) -> bool:
     config = current_app.config
     if login.staff_id:
         if now - login.created_at > timedelta(hours=config["STAFF_MAX_HOURS"]):

@@ -218,12 +218,13 @@ def _sent_before(check_in: CheckIn, key: str) -> bool:
     )
 
 
-def complete(check_in: CheckIn) -> None:
+def complete(check_in) -> None:
     """The participant pressed "Klar". They can still change answers until the meeting."""
     if check_in.completed_at is None:
-        check_in.completed_at = utcnow()
         db = get_session()
-        db.add(check_in)
+        record = db.get(CheckIn, check_in.id)
+        record.completed_at = utcnow()
+        db.add(record)
         db.commit()
 
 

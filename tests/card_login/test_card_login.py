@@ -185,6 +185,27 @@ def test_participant_login_ends_after_idle_time(client, db, make_participant, lo
     assert login.ended_at is not None
 
 
+def test_a_login_notes_when_it_was_last_used_at_most_once_a_minute(
+    client, db, make_participant, login_participant
+):
+    login_participant(client, make_participant())
+    login = db.exec(select(LoginSession)).one()
+    recently = utcnow() - timedelta(seconds=30)
+    login.last_seen_at = recently
+    db.add(login)
+    db.commit()
+    page(client.get("/"))
+    db.refresh(login)
+    assert login.last_seen_at == recently  # no write for every page
+    login.last_seen_at = utcnow() - timedelta(minutes=5)
+    db.add(login)
+    db.commit()
+    page(client.get("/"))
+    db.refresh(login)
+    assert utcnow() - login.last_seen_at < timedelta(minutes=1)
+    assert login.ended_at is None
+
+
 def test_logout_ends_the_login_on_the_server(client, db, make_participant, login_participant):
     login_participant(client, make_participant())
     stolen_cookie = client.get_cookie("mina_steg").value
