@@ -48,10 +48,12 @@ def _chosen() -> _Chosen:
     context = g._get_current_object()  # one lookup of the context, not one per attribute
     state = getattr(context, "_flask_babel", None)  # where Flask-Babel keeps the locale
     locale = getattr(state, "babel_locale", None)
-    known = getattr(context, "language", None)
+    known = getattr(context, "chosen_language", None)
     if locale is None or known is None or known.locale is not locale:
         locale = get_locale()
-        known = context.language = _Chosen(locale, str(locale or DEFAULT), get_translations())
+        known = context.chosen_language = _Chosen(
+            locale, str(locale or DEFAULT), get_translations()
+        )
     return known
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from flask import render_template_string, session
-from flask_babel import refresh
+from flask_babel import force_locale, refresh
+
+from app.i18n import code, gettext, lazy_gettext
 
 TRANSLATIONS = Path(__file__).parent.parent / "translations"
 CATALOGUES = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
@@ -78,3 +80,15 @@ def test_texts_in_templates_are_translated_and_only_their_values_escaped(app):
         assert render_template_string(template) == (
             "Question &lt;b&gt; of 7|Ended the participant's support"
         )
+
+
+def test_texts_follow_every_change_of_language_within_a_request(app):
+    yes = lazy_gettext("Ja")
+    with app.test_request_context("/"):
+        assert (code(), gettext("Ja"), str(yes)) == ("sv", "Ja", "Ja")
+        with force_locale("en"):
+            assert (code(), gettext("Ja"), str(yes)) == ("en", "Yes", "Yes")
+        assert (code(), gettext("Ja"), str(yes)) == ("sv", "Ja", "Ja")
+        session["lang"] = "ar"
+        refresh()
+        assert (code(), gettext("Ja"), str(yes)) == ("ar", "نعم", "نعم")

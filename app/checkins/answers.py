@@ -219,7 +219,8 @@ def _sent_before(check_in: CheckIn, key: str) -> bool:
 
 
 def complete(check_in) -> None:
-    """The participant pressed "Klar". They can still change answers until the meeting."""
+    """The participant pressed "Klar". They can still change answers until the meeting.
+    `check_in` may be the row a page read (`meetings.CheckInRow`): the record is read to change."""
     if check_in.completed_at is None:
         db = get_session()
         record = db.get(CheckIn, check_in.id)
