@@ -1,7 +1,7 @@
 """The audit log: every time staff look at or change a participant's data, every failed login
 and every refused page. Rows are only ever added: the app never changes or deletes one."""
 
-from flask import g, request
+from flask import g, has_request_context, request
 from sqlalchemy import event
 from sqlmodel import Session
 
@@ -28,6 +28,7 @@ def record(
             actor_id=actor_id if actor_id is not None else staff.id if staff else None,
             outcome=outcome,
             detail=detail,
+            source=request.remote_addr if has_request_context() else None,
         )
     )
     if commit:

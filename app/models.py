@@ -153,3 +153,6 @@ class AuditEvent(SQLModel, table=True):
     outcome: str | None = Field(default=None, max_length=20)
     # Where it happened (a page's name and status), never what anyone typed or a card's secret.
     detail: str | None = Field(default=None, max_length=120)
+    # The address the request came from (after the proxies named in PROXY_COUNT), for a
+    # security review; None for work done outside a request (a command, a scheduled job).
+    source: str | None = Field(default=None, max_length=45)

@@ -146,3 +146,22 @@ def test_no_route_writes_to_the_log_except_by_adding(app):
         text = source.read_text(encoding="utf-8")
         if "AuditEvent" in text:
             assert "delete(" not in text and "update(" not in text, source
+
+
+def test_events_name_the_address_the_request_came_from(client, db, people):
+    client.post(
+        "/personal/logga-in",
+        data={"username": "sara", "password": "nope"},
+        environ_base={"REMOTE_ADDR": "192.0.2.7"},
+    )
+    [row] = log(db)
+    assert row.source == "192.0.2.7"
+
+
+def test_events_outside_a_request_have_no_address(app, db, people):
+    from app import audit
+
+    with app.app_context():
+        audit.record("participant.view", people["anna"].id)
+    [row] = log(db)
+    assert row.source is None
