@@ -6,7 +6,10 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
 
-.PHONY: run test lint translations translations-update chromium bench clean
+# Test processes (pytest-xdist): one per core. TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= auto
+
+.PHONY: run test test-deep test-setup lint translations translations-update chromium bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +50,15 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.installed-test translations chromium lint
-	$(BIN)/pytest
+## Everything the tests need: the packages, the compiled catalogues, Chromium.
+test-setup: $(VENV)/.installed-test translations chromium
+
+test: test-setup lint
+	$(BIN)/pytest -n $(TEST_WORKERS)
+
+## The same, with many more generated inputs for the fuzz tests (slower; run before a release).
+test-deep: test-setup lint
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -n $(TEST_WORKERS)
 
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'

@@ -1,60 +1,86 @@
-"""Fixtures: a migrated database (SQLite, or PostgreSQL with TEST_DATABASE_URL), the app,
-a client that sends CSRF tokens like a browser does, and small factories."""
+"""Fixtures: a migrated database per test process (SQLite, or PostgreSQL with
+TEST_DATABASE_URL), one app put back as it was after every test, a client that sends CSRF
+tokens like a browser does, and small factories."""
 
 import os
 import re
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from flask import g
 from flask.testing import FlaskClient
-from sqlalchemy import text
-from sqlmodel import Session, SQLModel
+from hypothesis import settings
+from sqlmodel import Session
 
 from app import create_app, fingerprint, migrate
 from app.card_login import cards
 from app.checkins.models import FollowUp
-from app.db import get_session, make_engine
+from app.db import get_session
 from app.extensions import limiter
 from app.i18n import LANGUAGES
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
+from tests.database import States, worker_database
 
 PASSWORD = "correct horse battery"
 
 
+TEST_CONFIG = {
+    "TESTING": True,
+    "LOCAL_RUN": True,
+    "SECRET_KEY": "test-secret",
+    # Cheap hashes keep the suite fast; the production cost is tested on its own.
+    "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+}
+POSTGRESQL = os.environ.get("TEST_DATABASE_URL", "").startswith("postgres")
+
+# Generated inputs: a few per test in `make test`, many more in `make test-deep`. Tests that
+# set their own count (cheap ones, without the database) keep it.
+settings.register_profile("default", max_examples=10)
+settings.register_profile("deep", max_examples=200)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests drive pages, not SQL: they run on SQLite only, except those marked
+    `every_database`, which drive the whole stack on PostgreSQL too."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        if browser in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+    if not POSTGRESQL:
+        return
+    skipped = [i for i in items if i.get_closest_marker("browser")
+               and not i.get_closest_marker("every_database")]  # fmt: skip
+    if skipped:
+        config.hook.pytest_deselected(items=skipped)
+        items[:] = [item for item in items if item not in set(skipped)]
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
+def database_url(tmp_path_factory, worker_id):
+    """A migrated database of this test process's own (see tests/database.py)."""
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
-        engine = make_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+        url = worker_database(url, worker_id)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
     migrate.upgrade(url)
     return url
 
 
-@pytest.fixture(scope="session")
-def reference_rows(database_url):
-    """Rows the migrations put in (question sets, catalogues): restored after every test."""
-    engine = make_engine(database_url)
-    with engine.connect() as connection:
-        rows = {
-            table: [dict(row._mapping) for row in connection.execute(table.select())]
-            for table in SQLModel.metadata.sorted_tables
-        }
-    engine.dispose()
-    return {table: table_rows for table, table_rows in rows.items() if table_rows}
-
-
 class BrowserLikeClient(FlaskClient):
-    """A test client whose form posts carry the CSRF token, unless a test says csrf=False."""
+    """A test client whose form posts carry the CSRF token, unless a test says csrf=False.
+
+    The token is read from a page, as a browser has it, and kept while the session cookie
+    stays the same: a token depends on nothing but the session (a login starts a new one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tokens = {}
 
     def post(self, *args, csrf=True, **kwargs):
         if csrf:
@@ -64,32 +90,53 @@ class BrowserLikeClient(FlaskClient):
         return super().post(*args, **kwargs)
 
     def csrf_token(self) -> str:
-        html = self.get("/sprak").get_data(as_text=True)
-        return re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)
+        name = self.application.config["SESSION_COOKIE_NAME"]
+        cookie = self.get_cookie(name)
+        if cookie is None or cookie.value not in self.tokens:
+            html = self.get("/sprak").get_data(as_text=True)
+            token = re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)
+            cookie = self.get_cookie(name)
+            self.tokens = {cookie.value: token}
+        return self.tokens[cookie.value]
+
+
+@pytest.fixture(scope="session")
+def shared_app(database_url):
+    """One app for the whole run: building one (its URL map, its templates) costs more than
+    most tests. `app` puts its configuration and database back after each test."""
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
+    app.test_client_class = BrowserLikeClient
+    states = States(app.extensions["db_engine"])
+    states.take("reference")  # what the migrations put in: question sets, catalogues
+    app.extensions["test_states"] = states
+    yield app
+    app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture
-def app(database_url, reference_rows):
-    app = create_app(
-        {
-            "TESTING": True,
-            "LOCAL_RUN": True,
-            "SECRET_KEY": "test-secret",
-            "DATABASE_URL": database_url,
-            # Cheap hashes keep the suite fast; the production cost is tested on its own.
-            "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
-        }
-    )
+def app(shared_app):
+    config = dict(shared_app.config)
+    yield shared_app
+    shared_app.config.clear()
+    shared_app.config.update(config)
+    shared_app.extensions["test_states"].restore("reference")
+    limiter.reset()
+
+
+@pytest.fixture
+def new_app(app, database_url):
+    """An app of the test's own, for a test that adds a route to it (the shared app has served
+    pages already, so Flask refuses). It uses the same database, put back as after any test."""
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
     app.test_client_class = BrowserLikeClient
     yield app
-    engine = app.extensions["db_engine"]
-    with engine.begin() as connection:
-        for table in reversed(SQLModel.metadata.sorted_tables):
-            connection.execute(table.delete())
-        for table, rows in reference_rows.items():
-            connection.execute(table.insert(), rows)
-    engine.dispose()
-    limiter.reset()
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def states(app) -> States:
+    """Named states of the database: take one once, restore it in any later test."""
+    return app.extensions["test_states"]
 
 
 @pytest.fixture

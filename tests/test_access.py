@@ -1,22 +1,29 @@
 """The access matrix: every route × every role × somebody else's record.
 
 Adding a route without adding it here fails `test_every_route_is_in_the_matrix`.
-An area may keep its rows in `tests/<area>/access.py`: a ROUTES dict of the same shape, and
-optionally `snapshot(db)` for its own tables; list the module in AREAS.
+An area may keep its rows in `tests/<area>/access.py`: a ROUTES dict of the same shape; list
+the module in AREAS. A refused request must leave every row of every table as it was (but its
+own audit event and the login's last use), so new tables are checked without more code.
 """
 
 import importlib
+from typing import NamedTuple
 
 import pytest
-from sqlmodel import select
+from sqlalchemy import update
+from sqlmodel import SQLModel, select
 
+from app import logins
 from app.alternatives.models import TEXT_FIELDS as ALTERNATIVE_PARTS
-from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from app.card_login import cards
+from app.checkins.models import CheckIn, QuestionSet
+from app.db import get_session
 from app.extensions import limiter
-from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
+from app.models import LoginCard, LoginSession, Participant, StaffUser, utcnow
 from tests.actors import ACTORS, PARTICIPANTS, STAFF
-from tests.alternatives.helpers import interest_rows, make_interest
-from tests.goals.helpers import GOAL_FORM, goal_rows, make_goal
+from tests.alternatives.helpers import make_interest
+from tests.conftest import PASSWORD
+from tests.goals.helpers import GOAL_FORM, make_goal
 
 # A complete alternative as the admin form posts it (Swedish only; English falls back).
 ALTERNATIVE_FORM = {
@@ -198,8 +205,9 @@ def test_every_route_is_in_the_matrix(app):
     assert endpoints == set(ROUTES)
 
 
-@pytest.fixture
-def world(db, make_unit, make_staff, make_participant, make_card, make_meeting):
+def build_world(app, db, make_unit, make_staff, make_participant, make_card, make_meeting):
+    """Anna and Bea in two units, a staff member of every kind for each, Anna's card, meeting,
+    check-in, goal and interest, and every actor logged in on a device of their own."""
     unit, elsewhere = make_unit("Kaféet"), make_unit("Tvätteriet")
     staff = {
         "supervisor": make_staff("supervisor", units=[unit]),
@@ -224,7 +232,7 @@ def world(db, make_unit, make_staff, make_participant, make_card, make_meeting):
     )
     db.add(check_in)
     db.commit()
-    return {
+    world = {
         "ids": {
             "anna": anna.id,
             "unit": unit.id,
@@ -235,39 +243,105 @@ def world(db, make_unit, make_staff, make_participant, make_card, make_meeting):
             **make_goal(db, anna.id, staff["case_officer"].id),
             "interest": make_interest(db, anna.id),
         },
-        "staff": staff,
+        "staff_ids": {actor: member.id for actor, member in staff.items()},
+        "usernames": {actor: member.username for actor, member in staff.items()},
         "tokens": {"participant": token, "other_participant": other_token},
+        "participant_ids": {"participant": anna.id, "other_participant": bea.id},
+        "devices": {},
     }
+    for actor in sorted(PARTICIPANTS | STAFF):
+        world["devices"][actor] = log_in_device(app, world, actor)
+    return world
 
 
-def client_for(app, world, actor, login_as):
+# The world as first built in this test process: later tests put the database back to it.
+_built = {}
+
+
+@pytest.fixture
+def world(app, db, states, make_unit, make_staff, make_participant, make_card, make_meeting):
+    """The matrix's people and records, built once per test process and restored for each test
+    (with every actor's login, renewed as if they had just logged in)."""
+    if "world" not in _built:
+        _built["world"] = build_world(
+            app, db, make_unit, make_staff, make_participant, make_card, make_meeting
+        )
+        states.take("world")
+    else:
+        states.restore("world")
+        db.exec(update(LoginSession).values(created_at=utcnow(), last_seen_at=utcnow()))
+        db.commit()
+    built = _built["world"]
+    staff = {actor: db.get(StaffUser, id_) for actor, id_ in built["staff_ids"].items()}
+    return {**built, "staff": staff, "devices": dict(built["devices"])}
+
+
+class Device(NamedTuple):
+    """A logged-in browser: its session cookie, the CSRF token that goes with it, its login."""
+
+    cookie: str
+    csrf_token: str
+    login_token: str
+
+
+def log_in_device(app, world, actor, card_token=None) -> Device:
     client = app.test_client()
     if actor in STAFF:
-        login_as(client, world["staff"][actor])
-    elif actor in PARTICIPANTS:
-        assert client.post("/k", data={"token": world["tokens"][actor]}).status_code == 303
+        form = {"username": world["usernames"][actor], "password": PASSWORD}
+        assert client.post("/personal/logga-in", data=form).status_code == 303
+    else:
+        card_token = card_token or world["tokens"][actor]
+        assert client.post("/k", data={"token": card_token}).status_code == 303
+    csrf_token = client.csrf_token()
+    with client.session_transaction() as session:
+        login_token = session["login"]
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    return Device(cookie, csrf_token, login_token)
+
+
+def client_for(app, world, actor):
+    """A new browser for `actor`, logged in (again, if a request has ended their login)."""
+    client = app.test_client()
+    if actor not in world["devices"]:
+        return client
+    device = world["devices"][actor]
+    with app.test_request_context():
+        logged_in = still_logged_in(device.login_token)
+        if not logged_in and actor in PARTICIPANTS:
+            # Their card may have been revoked: a supervisor hands them a new one.
+            person = get_session().get(Participant, world["participant_ids"][actor])
+            _card, card_token = cards.issue(person)
+    if not logged_in:
+        token = card_token if actor in PARTICIPANTS else None
+        device = world["devices"][actor] = log_in_device(app, world, actor, token)
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], device.cookie)
+    client.tokens = {device.cookie: device.csrf_token}
     return client
 
 
-def snapshot(db):
-    """Everything a refused request must leave as it was."""
-    db.expire_all()
-    return (
-        [(c.id, c.revoked_at) for c in db.exec(select(LoginCard).order_by(LoginCard.id))],
-        [
-            (p.id, p.first_name, p.pictogram, p.language, p.unit_id)
-            for p in db.exec(select(Participant).order_by(Participant.id))
-        ],
-        len(db.exec(select(Unit)).all()),
-        len(db.exec(select(StaffUser)).all()),
-        len(db.exec(select(StaffUnit)).all()),
-        [(m.id, m.held_at, m.agreed) for m in db.exec(select(FollowUp).order_by(FollowUp.id))],
-        [(c.id, c.completed_at) for c in db.exec(select(CheckIn).order_by(CheckIn.id))],
-        len(db.exec(select(CheckInAnswer)).all()),
-        goal_rows(db),
-        interest_rows(db),
-        [area.snapshot(db) for area in AREAS if hasattr(area, "snapshot")],
+def still_logged_in(login_token: str) -> bool:
+    login = (
+        get_session()
+        .exec(select(LoginSession).where(LoginSession.token_hash == logins.token_hash(login_token)))
+        .first()
     )
+    return login is not None and login.ended_at is None
+
+
+# What a refused request may still write, by design: its own audit event, and the time the
+# login was last used.
+WRITTEN_WHEN_REFUSED = {"audit_event", "login_session"}
+
+
+def snapshot(db):
+    """Every row of every table, but those a refused request writes by design."""
+    db.rollback()
+    connection = db.connection()
+    return {
+        table.name: connection.execute(select(table).order_by(*table.primary_key.columns)).all()
+        for table in SQLModel.metadata.sorted_tables
+        if table.name not in WRITTEN_WHEN_REFUSED
+    }
 
 
 def newest_card(db, participant_id):
@@ -284,14 +358,14 @@ def fill(value, ids, db=None):
 
 
 @pytest.mark.parametrize("endpoint", sorted(ROUTES))
-def test_access_matrix(app, db, world, login_as, endpoint):
+def test_access_matrix(app, db, world, endpoint):
     method, path, data, allowed = ROUTES[endpoint]
     ids = world["ids"]
     url = fill(path, ids)
     # Refused actors first, while Anna's record is still as the world made it.
     for actor in sorted(ACTORS, key=lambda a: a in allowed):
         limiter.reset()  # Each actor stands for another device.
-        client = client_for(app, world, actor, login_as)
+        client = client_for(app, world, actor)
         form = {key: fill(value, ids, db) for key, value in data.items()}
         before = snapshot(db)
         response = client.get(url) if method == "GET" else client.post(url, data=form)

@@ -12,6 +12,15 @@ from app.models import Participant
 @pytest.fixture
 def endings(app):
     """How each transaction on the app's engine ended, in order."""
+    yield from watch_endings(app)
+
+
+@pytest.fixture
+def new_app_endings(new_app):
+    yield from watch_endings(new_app)
+
+
+def watch_endings(app):
     seen = []
     engine = app.extensions["db_engine"]
     listeners = [
@@ -51,33 +60,33 @@ def test_a_page_that_only_reads_ends_with_a_commit_not_a_rollback(
     ],
 )
 def test_a_change_the_page_did_not_save_is_rolled_back(
-    app, client, db, make_participant, change, endings
+    new_app, db, make_participant, change, new_app_endings
 ):
     anna = make_participant()
 
-    @app.get("/test-unsaved-change")
+    @new_app.get("/test-unsaved-change")
     def unsaved_change():
         change(get_session().get(Participant, anna.id))
         return "not saved"
 
-    assert client.get("/test-unsaved-change").status_code == 200
-    assert endings[-1] == "rollback"
+    assert new_app.test_client().get("/test-unsaved-change").status_code == 200
+    assert new_app_endings[-1] == "rollback"
     db.expire_all()
     assert db.get(Participant, anna.id).first_name == "Anna"
 
 
-def test_a_page_that_fails_is_rolled_back(app, client, db, make_participant, endings):
+def test_a_page_that_fails_is_rolled_back(new_app, db, make_participant, new_app_endings):
     anna = make_participant()
 
-    @app.get("/test-failing-change")
+    @new_app.get("/test-failing-change")
     def failing_change():
         get_session().get(Participant, anna.id).first_name = "Changed"
         get_session().flush()
         raise RuntimeError("the page broke")
 
     with pytest.raises(RuntimeError):
-        client.get("/test-failing-change")
-    assert endings[-1] == "rollback"
+        new_app.test_client().get("/test-failing-change")
+    assert new_app_endings[-1] == "rollback"
     db.expire_all()
     assert db.get(Participant, anna.id).first_name == "Anna"
 

@@ -2,7 +2,7 @@
 
 from sqlmodel import select
 
-from app.models import LoginCard, Participant, StaffUnit, StaffUser
+from app.models import LoginCard, StaffUser
 
 
 def newest_card(db, participant_id):
@@ -84,19 +84,3 @@ ROUTES = {
         {"case_officer", "admin"},
     ),
 }
-
-
-def snapshot(db):
-    """Staff accounts, their units and the participants' details: a refusal changes none."""
-    db.expire_all()
-    return (
-        [
-            (s.id, s.display_name, s.role, s.active)
-            for s in db.exec(select(StaffUser).order_by(StaffUser.id))
-        ],
-        sorted((u.staff_id, u.unit_id) for u in db.exec(select(StaffUnit))),
-        [
-            (p.id, p.unit_id, p.case_officer_id, p.gender, p.ended_at, p.end_reason)
-            for p in db.exec(select(Participant).order_by(Participant.id))
-        ],
-    )

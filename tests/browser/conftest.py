@@ -33,13 +33,6 @@ _axe = Axe()
 _without_javascript = weakref.WeakSet()
 
 
-def pytest_collection_modifyitems(config, items):
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.path).parents:
-            item.add_marker(pytest.mark.browser)
-
-
 # The browser -------------------------------------------------------------------------------
 
 

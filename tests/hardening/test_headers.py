@@ -24,10 +24,10 @@ def actor_for(allowed: set[str]) -> str:
     return "anonymous"
 
 
-def request(app, db, world, login_as, endpoint):
+def request(app, db, world, endpoint):
     method, path, data, allowed = ROUTES[endpoint]
     limiter.reset()
-    client = client_for(app, world, actor_for(allowed), login_as)
+    client = client_for(app, world, actor_for(allowed))
     url = fill(path, world["ids"])
     if method == "GET":
         return client.get(url)
@@ -51,9 +51,9 @@ def personal_words(db, world) -> list[str]:
 
 
 @pytest.mark.parametrize("endpoint", sorted(ROUTES))
-def test_every_route_sends_the_security_headers(app, db, world, login_as, endpoint):
+def test_every_route_sends_the_security_headers(app, db, world, endpoint):
     app.config["LOCAL_RUN"] = False  # as deployed: HSTS even before the proxy says https
-    response = request(app, db, world, login_as, endpoint)
+    response = request(app, db, world, endpoint)
     assert response.status_code < 500
     headers = response.headers
 
@@ -78,8 +78,8 @@ def test_every_route_sends_the_security_headers(app, db, world, login_as, endpoi
 
 
 @pytest.mark.parametrize("endpoint", sorted(ROUTES))
-def test_no_personal_data_in_any_address(app, db, world, login_as, endpoint):
-    response = request(app, db, world, login_as, endpoint)
+def test_no_personal_data_in_any_address(app, db, world, endpoint):
+    response = request(app, db, world, endpoint)
     words = personal_words(db, world)
     for address in linked_addresses(response):
         if endpoint == CARD_ADDRESS and address.startswith("/k/"):

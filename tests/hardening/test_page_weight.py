@@ -22,20 +22,18 @@ def test_the_budget_covers_the_participant_pages():
 
 
 @pytest.mark.parametrize("endpoint", PARTICIPANT_PAGES)
-def test_first_visit_fits_the_budget(app, world, login_as, endpoint):
+def test_first_visit_fits_the_budget(app, world, endpoint):
     _method, path, _data, _allowed = ROUTES[endpoint]
-    client = client_for(app, world, "participant", login_as)
+    client = client_for(app, world, "participant")
     weight = measure(client, fill(path, world["ids"]))
     assert weight.over_budget() == [], f"{endpoint}: {weight}"
     assert weight.html_css <= BUDGET["html_css"] and weight.requests >= 3
 
 
 @pytest.mark.parametrize("endpoint", ["home.index", "checkins.question"])
-def test_everything_a_page_loads_is_fingerprinted_and_kept_for_a_year(
-    app, world, login_as, endpoint
-):
+def test_everything_a_page_loads_is_fingerprinted_and_kept_for_a_year(app, world, endpoint):
     _method, path, _data, _allowed = ROUTES[endpoint]
-    client = client_for(app, world, "participant", login_as)
+    client = client_for(app, world, "participant")
     weight = measure(client, fill(path, world["ids"]))
     assert weight.assets and weight.pictograms
     for address in weight.assets:
