@@ -4,6 +4,7 @@ import logging
 import re
 from collections.abc import Callable
 from typing import TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import (
     abort,
@@ -71,6 +72,28 @@ def snippet(template: str) -> Markup:
     )
 
 
+# Browsers drop tabs and newlines from an address, so "/\t/evil.example" would become
+# "//evil.example": another site. Take them out first, then look at what is left.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def local_address(target: str | None, under: str = "/") -> str | None:
+    """`target` as a path of this app that starts with `under`, or None when it is anything
+    else (another site, a scheme, a backslash): the one check for every `next`-style field."""
+    if not target:
+        return None
+    cleaned = _CONTROL_CHARACTERS.sub("", target)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc or "\\" in cleaned:
+        return None
+    if not parts.path.startswith(under) or parts.path.startswith("//"):
+        return None
+    return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
 def refuse_uploads():
     """No form takes a file: a request that sends one is a bad request, not a crash."""
     if request.method == "POST" and request.files:
@@ -89,8 +112,12 @@ def security_headers(response):
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     if may_keep_offline(response):
         headers["X-Offline"] = "keep"
-    if request.endpoint == "home.logout":
-        # Whatever this phone kept for working offline leaves with the person.
+    elif must_forget_offline(response):
+        # The service worker drops the pages it kept (sw.js): nobody's own login is here now.
+        headers["X-Offline-Forget"] = "1"
+    if request.endpoint == "home.logout" or g.get("login_ended"):
+        # Whatever this phone kept for working offline leaves with the login: on logout, and
+        # when a login starts, runs out or is refused (a revoked card, an ended hand-over).
         headers["Clear-Site-Data"] = '"storage"'
     if request.endpoint != "static":
         # Pages may hold personal data: never keep them in a cache or the back-forward store.
@@ -99,8 +126,15 @@ def security_headers(response):
     return response
 
 
-# Where staff work and where a card's secret is in the address: never kept on the phone.
-NEVER_KEPT = ("/personal", "/admin", "/k/")
+# Where staff work, where a card's secret is in the address, and Mina uppgifter (everything
+# about the person at once): never kept on the phone.
+NEVER_KEPT = ("/personal", "/admin", "/k/", "/mina-uppgifter")
+
+
+def _own_login() -> bool:
+    """A participant logged in with their own card (not a supervisor's device handed over)."""
+    login = g.get("login")
+    return g.get("participant") is not None and login.helper_id is None
 
 
 def may_keep_offline(response) -> bool:
@@ -110,11 +144,19 @@ def may_keep_offline(response) -> bool:
     if request.endpoint == "static":
         return True
     return (
-        g.get("participant") is not None
+        _own_login()
         and response.mimetype == "text/html"
         and not wants_fragment()
         and not request.path.startswith(NEVER_KEPT)
     )
+
+
+def must_forget_offline(response) -> bool:
+    """A whole page for a browser where no participant is logged in with their own card (logged
+    out, staff, a hand-over, a login just ended or refused): the phone keeps no pages."""
+    if request.endpoint == "static" or response.mimetype != "text/html" or wants_fragment():
+        return False
+    return g.get("login_ended", False) or not _own_login()
 
 
 ERRORS = {

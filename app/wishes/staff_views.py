@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 
+from ..access import reads_answers
 from ..checkins import meetings
 from . import bp, brief
 
@@ -27,7 +28,7 @@ def staff_wishes(person):
     meeting that was held, else from when the participant first sorted each card.
     """
     staff = g.get("staff")
-    if staff is None or not brief.may_see_wishes(staff, person):
+    if staff is None or not reads_answers(staff, person):
         return None
     since, since_text = since_from_request()
     if since is None:

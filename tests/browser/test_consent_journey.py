@@ -23,7 +23,7 @@ def people_with_answers(db, make_unit, make_staff, make_participant, make_meetin
     anna = make_participant("Anna", unit=unit, case_officer=karin)
     answered(db, make_meeting(anna), {"how_it_is": ["good"], "feels_safe": ["yes"]})
     # Anna said yes to sharing her check-ins some time ago.
-    db.add(ConsentEvent(participant_id=anna.id, area="checkins", given=True))
+    db.add(ConsentEvent(participant_id=anna.id, unit_id=unit.id, area="checkins", given=True))
     db.commit()
     return anna
 
