@@ -3,7 +3,7 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import config, db, fingerprint, i18n, logins, pictograms, web
+from . import access, config, db, fingerprint, i18n, logins, pictograms, web
 from .extensions import babel, csrf, htmx, init_limiter
 
 
@@ -32,6 +32,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         picto_exists=pictograms.exists,
         language=i18n.current,
         snippet=web.snippet,
+        is_hand_over=access.is_hand_over,
     )
     app.jinja_env.globals["LANGUAGES"] = i18n.LANGUAGES
 

@@ -19,6 +19,11 @@ class Defaults:
 
     # A participant may take all the time they need: idle sessions last a week.
     PARTICIPANT_IDLE_MINUTES = 7 * 24 * 60
+    # ... and a card login ends after 30 days whatever happens: scan the card again.
+    PARTICIPANT_MAX_DAYS = 30
+    # A supervisor's device logged in as the participant for the check-in ("Hjälp Anna med
+    # frågorna") ends on "Klar", on logout, or after this long.
+    HAND_OVER_MAX_MINUTES = 120
     STAFF_IDLE_MINUTES = 30
     STAFF_MAX_HOURS = 12
     CARD_VALID_DAYS = 365

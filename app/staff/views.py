@@ -3,10 +3,16 @@
 from flask import abort, current_app, g, redirect, request, url_for
 
 from .. import audit, logins
-from ..access import may_manage_cards, participant_for_staff, staff_required
+from ..access import (
+    is_admin,
+    may_hand_over,
+    may_manage_cards,
+    participant_for_staff,
+    reads_answers,
+    staff_required,
+)
 from ..card_login import cards
 from ..checkins import brief, meetings
-from ..checkins.staff_views import is_case_officer
 from ..consent import staff_page as consent_page
 from ..db import get_session
 from ..extensions import limiter
@@ -75,7 +81,9 @@ def participant(participant_id):
         cards_seen=cards.latest_card_id([person.id]),
         now=utcnow(),
         manages_cards=may_manage_cards(g.staff, person) and person.ended_at is None,
-        reads_answers=is_case_officer(g.staff, person),
+        reads_answers=reads_answers(g.staff, person),
+        is_admin=is_admin(g.staff),
+        helps_with_check_in=may_hand_over(g.staff, person),
         meetings=meetings.of_participant(person.id),
         open_meeting=meetings.open_meeting(person.id),
         shared=consent_page.for_supervisor(g.staff, person),
@@ -151,12 +159,11 @@ def revoke_card(card_id):
 @bp.post("/deltagare/<int:participant_id>/lamna-over")
 @staff_required(Role.supervisor)
 def hand_over(participant_id):
-    """Log this device in as the participant: when their card or camera is missing, or to help
-    them with the check-in questions (their answers then record that the supervisor helped)."""
-    person = participant_for_staff(participant_id, "session.hand_over", check=may_manage_cards)
-    if person.ended_at is not None:
+    """Log this device in as the participant to help them with the check-in questions (their
+    answers then record that the supervisor helped). The login opens the check-in only, and ends
+    on "Klar", on logout, or after HAND_OVER_MAX_MINUTES."""
+    person = participant_for_staff(participant_id, "session.hand_over", check=may_hand_over)
+    if meetings.open_meeting(person.id) is None:
         abort(404)
     logins.start(participant=person, helper=g.staff)
-    if request.form.get("to") == "checkin":
-        return redirect(url_for("checkins.resume"), 303)
-    return redirect(url_for("home.index"), 303)
+    return redirect(url_for("checkins.resume"), 303)
