@@ -14,6 +14,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
+    # Before any route is added: every <int:...> in an address is bounded.
+    app.url_map.converters["int"] = web.RowId
     db.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.install_in_templates(app)

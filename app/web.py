@@ -3,6 +3,7 @@
 import logging
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,6 +18,7 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from werkzeug.routing import IntegerConverter
 
 from . import audit, i18n
 from .extensions import htmx
@@ -92,6 +94,35 @@ def local_address(target: str | None, under: str = "/") -> str | None:
     if not parts.path.startswith(under) or parts.path.startswith("//"):
         return None
     return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
+# Row numbers are 32-bit in both databases: a longer number names no row (404), never a crash.
+LARGEST_ROW_ID = 2**31 - 1
+
+
+class RowId(IntegerConverter):
+    """`<int:...>` in every address: a whole number no larger than a row number can be."""
+
+    def __init__(self, url_map, **kwargs):
+        kwargs.setdefault("max", LARGEST_ROW_ID)
+        super().__init__(url_map, **kwargs)
+
+
+def row_id(text: str) -> int:
+    """A row number from a form or query (`type=row_id`): anything else counts as missing."""
+    value = int(text)
+    if not 0 <= value <= LARGEST_ROW_ID:
+        raise ValueError(text)
+    return value
+
+
+# Days a person may type: dates outside these are typing mistakes (and 0001-01-01 less a day,
+# or 9999-12-31 plus one, is no date at all).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def sensible_day(day: date | None) -> bool:
+    return day is None or FIRST_DAY <= day <= LAST_DAY
 
 
 def refuse_uploads():

@@ -6,7 +6,7 @@ from .. import audit, logins
 from ..access import check_in_page, is_hand_over
 from ..db import get_session
 from ..models import StaffUser
-from ..web import render, wants_fragment
+from ..web import render, row_id, wants_fragment
 from . import answers, bp, meetings, questions
 from .models import CheckIn
 
@@ -25,7 +25,7 @@ def _progress(found: meetings.Open) -> answers.Progress:
 
 def _check_posted_form(current: CheckIn) -> None:
     """The form must belong to this participant's open check-in; else nothing is saved."""
-    posted = request.form.get("check_in", type=int)
+    posted = request.form.get("check_in", type=row_id)
     if posted == current.id:
         return
     other = get_session().get(CheckIn, posted) if posted else None

@@ -6,7 +6,7 @@ from .. import access
 from ..access import participant_for_staff, staff_required
 from ..db import get_session
 from ..models import Role, StaffUser
-from ..web import render
+from ..web import render, row_id
 from . import bp, order, plan
 from .forms import NO_GOAL, goal_form, step_form
 from .models import Goal, GoalStep
@@ -99,7 +99,7 @@ def new_step(participant_id):
     """Add a next step to the plan: what happens, who does it, and when."""
     person = participant_for_staff(participant_id, "goal.view", check=access.may_write_steps)
     paths = plan.plan_of(person.id).paths
-    form = step_form(paths, request.args.get("mal", type=int))
+    form = step_form(paths, request.args.get("mal", type=row_id))
     if form.validate_on_submit():
         goal = None
         if form.goal.data != NO_GOAL:

@@ -18,7 +18,7 @@ from ..db import get_session
 from ..extensions import limiter
 from ..i18n import gettext as _
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
-from ..web import render
+from ..web import render, row_id
 from . import accounts, bp, people
 from .forms import LoginForm
 
@@ -51,16 +51,21 @@ def index():
     if g.staff.role == Role.manager:
         return redirect(url_for("stats.index"))
     if g.staff.role == Role.case_officer:
-        return render("staff/caseload.html", rows=brief.caseload(g.staff))
+        rows = brief.caseload(g.staff)
+        audit.shown((row.participant.id for row in rows), "caseload.view")
+        return render("staff/caseload.html", rows=rows)
     return _units_page()
 
 
 def _units_page(pick_error=None):
-    units = []
+    units, shown = [], []
     for unit in people.units_of(g.staff):
         at_unit = people.participants_at(unit.id)
         seen = cards.latest_card_id(p.id for p in at_unit)
-        units.append((unit, at_unit, brief.waiting_for_help({unit.id}), seen))
+        waiting = brief.waiting_for_help({unit.id})
+        units.append((unit, at_unit, waiting, seen))
+        shown += [p.id for p in at_unit] + [p.id for p, _meeting in waiting]
+    audit.shown(shown)
     status = 422 if pick_error else 200
     return render("staff/units.html", units=units, pick_error=pick_error, status=status)
 
@@ -110,7 +115,7 @@ def issue_unit_cards(unit_id):
     unit = people.unit_for_supervisor(g.staff, unit_id)
     if unit is None:
         abort(404)
-    chosen = set(request.form.getlist("participant", type=int))
+    chosen = set(request.form.getlist("participant", type=row_id))
     at_unit = [p for p in people.participants_at(unit.id) if p.id in chosen]
     if not at_unit:
         return _units_page(pick_error=unit.id)
@@ -125,7 +130,7 @@ def issue_unit_cards(unit_id):
 
 def already_issued(participant_ids) -> bool:
     """True when cards were made since the form was shown (a reload, a second tap)."""
-    seen = request.form.get("cards_seen", type=int)
+    seen = request.form.get("cards_seen", type=row_id)
     return seen != cards.latest_card_id(participant_ids)
 
 

@@ -7,6 +7,7 @@ from flask import current_app, g, request
 
 from ..access import reads_answers
 from ..checkins import meetings
+from ..web import sensible_day
 from . import bp, brief
 
 
@@ -16,6 +17,8 @@ def since_from_request() -> tuple[datetime | None, str]:
     try:
         day = date.fromisoformat(raw)
     except ValueError:
+        return None, ""
+    if not sensible_day(day):
         return None, ""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     return datetime.combine(day, time.min, tzinfo=zone), day.isoformat()
