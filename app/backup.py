@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from .db import database_url
 
@@ -43,8 +43,11 @@ def _libpq_url(url: str) -> tuple[str, str | None]:
     """The address as pg_dump and pg_restore understand it (no SQLAlchemy driver name), without
     the password, and the password apart: it goes in the tool's environment (PGPASSWORD), not
     its argument list, which every user of the computer can read."""
-    address = make_url(database_url(url)).set(drivername="postgresql")
-    return address.set(password=None).render_as_string(False), address.password
+    full = make_url(database_url(url))
+    address = URL.create(
+        "postgresql", full.username, None, full.host, full.port, full.database, full.query
+    )
+    return address.render_as_string(False), full.password
 
 
 def _tool(name: str) -> str:

@@ -18,6 +18,7 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from werkzeug.exceptions import SecurityError
 from werkzeug.routing import IntegerConverter
 
 from . import audit, i18n
@@ -210,10 +211,17 @@ def error_page(error):
     return render("errors/error.html", kind=kind, status=code), code
 
 
+def untrusted_host(_error):
+    """A request for a host not in TRUSTED_HOSTS: no page of ours (its links would name that
+    host), only a plain refusal."""
+    return "Bad host", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def register_errors(app) -> None:
     for code in ERRORS:
         app.register_error_handler(code, error_page)
     app.register_error_handler(CSRFError, error_page)
+    app.register_error_handler(SecurityError, untrusted_host)
 
 
 class RedactCardTokens(logging.Filter):
