@@ -18,7 +18,7 @@ from functools import wraps
 from flask import abort, g, redirect, request, url_for
 from sqlmodel import select
 
-from . import audit
+from . import audit, logins
 from .db import get_session
 from .models import Participant, Role, StaffUnit, StaffUser
 
@@ -156,6 +156,11 @@ def participant_required(view):
     return wrapped
 
 
+def _helper_still_supervises() -> bool:
+    helper = get_session().get(StaffUser, g.login.helper_id)
+    return helper is not None and helper.active and supervises(helper, g.participant)
+
+
 def check_in_page(view):
     """A check-in page: the participant's own login, or a hand-over login, where each read and
     write is logged as the supervisor acting for the participant."""
@@ -166,6 +171,10 @@ def check_in_page(view):
         if elsewhere is not None:
             return elsewhere
         if is_hand_over():
+            if not _helper_still_supervises():
+                # Moved to another unit since: the old unit's device no longer opens anything.
+                logins.end_current()
+                return _participant_or_redirect()
             action = "handover.read" if request.method == "GET" else "handover.write"
             audit.record(action, g.participant.id, detail=request.endpoint)
         return view(*args, **kwargs)
