@@ -3,8 +3,8 @@ must see it. The participant is told before they say yes."""
 
 from sqlmodel import select
 
-from app.checkins.models import CheckIn, CheckInAnswer
 from app.checkins.brief import caseload
+from app.checkins.models import CheckIn, CheckInAnswer
 from app.models import StaffUser
 from tests.conftest import page
 
@@ -14,9 +14,9 @@ def draft(client, db, make_participant, make_staff, make_meeting, login_particip
     anna = make_participant("Anna", case_officer=officer)
     make_meeting(anna)
     login_participant(client, anna)
-    check_in = page(client.get("/infor-motet/fraga/how_it_is")).select_one(
-        "input[name=check_in]"
-    )["value"]
+    check_in = page(client.get("/infor-motet/fraga/how_it_is")).select_one("input[name=check_in]")[
+        "value"
+    ]
     for key, choice in (("how_it_is", "good"), ("feels_safe", safe)):
         data = {"check_in": check_in, "choice": choice}
         assert client.post(f"/infor-motet/fraga/{key}", data=data).status_code == 303

@@ -85,9 +85,7 @@ def test_home_leads_to_the_questions(client, handed_over):
     assert client.get("/").headers["Location"] == "/infor-motet/fortsatt"
 
 
-def test_every_read_and_write_is_logged_as_the_supervisor_for_anna(
-    client, db, people, handed_over
-):
+def test_every_read_and_write_is_logged_as_the_supervisor_for_anna(client, db, people, handed_over):
     client.get("/infor-motet/svar")
     answer(client, handed_over, "how_it_is", "good")
     rows = db.exec(

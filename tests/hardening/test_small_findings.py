@@ -45,7 +45,9 @@ def test_statistics_csv_writes_names_as_plain_text(client, db, town, make_staff,
     db.commit()
     login_as(client, make_staff("manager"))
     body = client.get(f"/personal/statistik.csv?kvartal={QUARTER.key}").get_data(as_text=True)
-    cells = [c for row in csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";") for c in row]
+    cells = [
+        c for row in csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";") for c in row
+    ]
     assert "'" + unit.name in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
 
@@ -70,7 +72,9 @@ def test_huge_ids_and_impossible_dates_are_404_or_422_never_500(
         assert client.get(url).status_code < 500, url
     assert client.get(f"/personal/deltagare/{BIG}").status_code == 404
     posted = {"participant": BIG, "cards_seen": BIG}
-    assert client.post(f"/personal/enhet/{world['ids']['unit']}/kort", data=posted).status_code < 500
+    assert (
+        client.post(f"/personal/enhet/{world['ids']['unit']}/kort", data=posted).status_code < 500
+    )
 
 
 def test_a_participant_login_ends_after_thirty_days_whatever_happens(
@@ -148,7 +152,7 @@ def test_pg_dump_gets_the_password_in_its_environment_not_its_arguments(monkeypa
     monkeypatch.setattr(backups.subprocess, "run", run)
     monkeypatch.setattr(backups, "_tool", lambda name: name)
     backups.backup("postgresql://minasteg:s3cret-word@db.example/minasteg", tmp_path / "b.dump")
-    (command, environment), = seen
+    ((command, environment),) = seen
     assert not any("s3cret-word" in part for part in command)
     assert environment["PGPASSWORD"] == "s3cret-word"
     assert os.environ.get("PGPASSWORD") != "s3cret-word"
