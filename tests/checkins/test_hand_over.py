@@ -25,7 +25,10 @@ def handed_over(client, people, make_meeting, login_as):
     """Sara's phone, handed over to Anna for the check-in: returns the check-in's id."""
     make_meeting(people["anna"])
     login_as(client, people["sara"])
-    response = client.post(f"/personal/deltagare/{people['anna'].id}/lamna-over")
+    # As the button "Hjälp Anna med frågorna" posts it.
+    response = client.post(
+        f"/personal/deltagare/{people['anna'].id}/lamna-over", data={"to": "checkin"}
+    )
     assert response.status_code == 303
     assert response.headers["Location"] == "/infor-motet/fortsatt"
     soup = page(client.get("/infor-motet/fraga/how_it_is"))
@@ -158,3 +161,15 @@ def test_no_hand_over_without_open_questions(client, db, people, login_as):
     response = client.post(f"/personal/deltagare/{people['anna'].id}/lamna-over")
     assert response.status_code == 404
     assert open_logins(db, people["anna"]) == []
+
+
+def test_the_auditors_report_shows_the_supervisors_reads_for_anna(
+    app, client, people, handed_over, make_staff, login_as
+):
+    answer(client, handed_over, "how_it_is", "good")
+    auditor = app.test_client()
+    login_as(auditor, make_staff("auditor"))
+    soup = page(auditor.get(f"/granskning/personal?id={people['sara'].id}"))
+    rows = [row.get_text(" ", strip=True) for row in soup.select(".log-row")]
+    assert any("Anna" in r and "Öppnade en sida med frågorna, på sin enhet åt" in r for r in rows)
+    assert any("Anna" in r and "Sparade ett svar, på sin enhet åt deltagaren" in r for r in rows)
