@@ -3,7 +3,7 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import config, db, fingerprint, i18n, logins, pictograms, web
+from . import access, config, db, fingerprint, i18n, logins, pictograms, web
 from .extensions import babel, csrf, htmx, init_limiter
 
 
@@ -14,6 +14,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         count = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
+    # Before any route is added: every <int:...> in an address is bounded.
+    app.url_map.converters["int"] = web.RowId
     db.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.install_in_templates(app)
@@ -32,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         picto_exists=pictograms.exists,
         language=i18n.current,
         snippet=web.snippet,
+        is_hand_over=access.is_hand_over,
     )
     app.jinja_env.globals["LANGUAGES"] = i18n.LANGUAGES
 

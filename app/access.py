@@ -1,13 +1,103 @@
-"""Who may see what. Every view that touches a person's data goes through here."""
+"""Who may see what. Every view that touches a person's data goes through here.
+
+Each rule is written once, as a named function, and every area builds its checks from these:
+
+- `is_case_officer_of`: the participant's own case officer (the municipality). Reads the
+  participant's answers, wishes and goals, books meetings, writes the order.
+- `supervises`: a supervisor at the participant's unit (the provider) while the participant is
+  in the service. Manages cards, writes the plan, helps with the check-in; sees answers only
+  where the participant said yes to that unit (`shares_with`).
+- `is_admin`: manages accounts, cards and catalogues, never answers. A data-rights export is a
+  deliberate, audited step of its own (`mydata.break_glass`).
+- A hand-over login (a supervisor's device logged in as the participant) opens the check-in
+  pages only (`check_in_page`); every other participant page refuses it kindly.
+"""
 
 from functools import wraps
 
 from flask import abort, g, redirect, request, url_for
 from sqlmodel import select
 
-from . import audit
+from . import audit, logins
 from .db import get_session
 from .models import Participant, Role, StaffUnit, StaffUser
+
+# Staff rules -----------------------------------------------------------------------------
+
+
+def unit_ids(staff: StaffUser) -> set[int]:
+    """The units a staff member works at (supervisors only have any)."""
+    db = get_session()
+    return set(db.exec(select(StaffUnit.unit_id).where(StaffUnit.staff_id == staff.id)).all())
+
+
+def is_admin(staff: StaffUser) -> bool:
+    return staff.role == Role.admin
+
+
+def is_case_officer_of(staff: StaffUser, participant: Participant) -> bool:
+    """The participant's own case officer: the only staff who read their answers as such."""
+    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
+
+
+def supervises_unit(staff: StaffUser, unit_id: int) -> bool:
+    """A supervisor who works at this unit."""
+    return staff.role == Role.supervisor and unit_id in unit_ids(staff)
+
+
+def supervises(staff: StaffUser, participant: Participant) -> bool:
+    """A supervisor at the participant's unit, while the participant is in the service: ending
+    the participant ends the supervisor's access."""
+    return participant.ended_at is None and supervises_unit(staff, participant.unit_id)
+
+
+def may_see(staff: StaffUser, participant: Participant) -> bool:
+    """Who opens the participant's staff page: their case officer, a supervisor of their unit,
+    an administrator (for the account and cards, never the answers)."""
+    return (
+        is_admin(staff) or is_case_officer_of(staff, participant) or supervises(staff, participant)
+    )
+
+
+def may_manage_cards(staff: StaffUser, participant: Participant) -> bool:
+    """Supervisors of the participant's unit and admins issue, print and revoke cards."""
+    return is_admin(staff) or supervises(staff, participant)
+
+
+def shares_with(staff: StaffUser, participant: Participant, area: str) -> bool:
+    """A supervisor of the participant's unit, where the participant said yes to that unit."""
+    from .consent import sharing  # the consent area reads its own table
+
+    return supervises(staff, participant) and sharing.current(participant)[area]
+
+
+def sees_area(staff: StaffUser, participant: Participant, area: str) -> bool:
+    """The participant's own case officer always; a supervisor of their unit with consent."""
+    return is_case_officer_of(staff, participant) or shares_with(staff, participant, area)
+
+
+def hidden_from(staff: StaffUser, participant: Participant, area: str) -> bool:
+    """A supervisor who would see this area with consent, but has none now."""
+    return supervises(staff, participant) and not shares_with(staff, participant, area)
+
+
+# What each area asks, built from the rules above.
+reads_answers = is_case_officer_of  # the brief, wishes, Mina uppgifter for staff
+may_write_goals = is_case_officer_of  # the order (beställning)
+may_write_steps = supervises  # the plan (genomförandeplan)
+
+
+def may_see_goals(staff: StaffUser, participant: Participant) -> bool:
+    """The participant's own case officer and the supervisors of their unit; not admins."""
+    return is_case_officer_of(staff, participant) or supervises(staff, participant)
+
+
+def may_hand_over(staff: StaffUser, participant: Participant) -> bool:
+    """A supervisor of the participant's unit may help with the check-in on their device."""
+    return supervises(staff, participant)
+
+
+# Decorators ------------------------------------------------------------------------------
 
 
 def staff_required(*roles: Role):
@@ -29,41 +119,67 @@ def staff_required(*roles: Role):
     return decorator
 
 
+def is_hand_over() -> bool:
+    """This browser is a supervisor's device, logged in as the participant for the check-in."""
+    login = g.get("login")
+    return g.get("participant") is not None and login.helper_id is not None
+
+
+def refuse_hand_over() -> None:
+    """In a hand-over login, a page other than the check-in: a kind page, and a log row."""
+    if is_hand_over():
+        from .web import render
+
+        audit.refused(403)
+        abort(render("errors/hand_over.html", status=403))
+
+
+def _participant_or_redirect():
+    if g.get("participant") is None:
+        if request.method == "GET":
+            return redirect(url_for("home.index"))
+        abort(401)
+    return None
+
+
 def participant_required(view):
-    """Only a participant logged in with their card (or handed a device by a supervisor)."""
+    """Only a participant logged in with their own card. A hand-over login is refused."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        if g.get("participant") is None:
-            if request.method == "GET":
-                return redirect(url_for("home.index"))
-            abort(401)
+        elsewhere = _participant_or_redirect()
+        if elsewhere is not None:
+            return elsewhere
+        refuse_hand_over()
         return view(*args, **kwargs)
 
     return wrapped
 
 
-def unit_ids(staff: StaffUser) -> set[int]:
-    db = get_session()
-    return set(db.exec(select(StaffUnit.unit_id).where(StaffUnit.staff_id == staff.id)).all())
+def _helper_still_supervises() -> bool:
+    helper = get_session().get(StaffUser, g.login.helper_id)
+    return helper is not None and helper.active and supervises(helper, g.participant)
 
 
-def may_see(staff: StaffUser, participant: Participant) -> bool:
-    """A supervisor sees their units, a case officer their caseload, an admin everyone's card."""
-    if staff.role == Role.admin:
-        return True
-    if staff.role == Role.case_officer:
-        return participant.case_officer_id == staff.id
-    if staff.role == Role.supervisor:
-        return participant.unit_id in unit_ids(staff)
-    return False
+def check_in_page(view):
+    """A check-in page: the participant's own login, or a hand-over login, where each read and
+    write is logged as the supervisor acting for the participant."""
 
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        elsewhere = _participant_or_redirect()
+        if elsewhere is not None:
+            return elsewhere
+        if is_hand_over():
+            if not _helper_still_supervises():
+                # Moved to another unit since: the old unit's device no longer opens anything.
+                logins.end_current()
+                return _participant_or_redirect()
+            action = "handover.read" if request.method == "GET" else "handover.write"
+            audit.record(action, g.participant.id, detail=request.endpoint)
+        return view(*args, **kwargs)
 
-def may_manage_cards(staff: StaffUser, participant: Participant) -> bool:
-    """Supervisors of the participant's unit and admins issue, print and revoke cards."""
-    if staff.role == Role.admin:
-        return True
-    return staff.role == Role.supervisor and participant.unit_id in unit_ids(staff)
+    return wrapped
 
 
 def participant_for_staff(participant_id: int, action: str, check=may_see) -> Participant:

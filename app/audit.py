@@ -1,9 +1,12 @@
 """The audit log: every time staff look at or change a participant's data, every failed login
-and every refused page. Rows are only ever added: the app never changes or deletes one."""
+and every refused page. Rows are only ever added: the app never deletes one, and changes only
+one thing, the count of a refused page asked for again (see `refused`)."""
+
+from datetime import timedelta
 
 from flask import g, has_request_context, request
-from sqlalchemy import event
-from sqlmodel import Session
+from sqlalchemy import event, update
+from sqlmodel import Session, select
 
 from .db import get_session
 from .models import AuditEvent, Participant
@@ -18,21 +21,43 @@ def record(
     detail: str | None = None,
     actor_id: int | None = None,
 ) -> None:
-    """Write who (the logged-in staff member) did `action` to whose data. Never the data."""
-    staff = g.get("staff")
+    """Write who (the logged-in staff member, or the supervisor whose device was handed over)
+    did `action` to whose data. Never the data."""
     db = get_session()
-    db.add(
-        AuditEvent(
-            action=action,
-            participant_id=participant_id,
-            actor_id=actor_id if actor_id is not None else staff.id if staff else None,
-            outcome=outcome,
-            detail=detail,
-            source=request.remote_addr if has_request_context() else None,
-        )
-    )
+    db.add(_event(action, participant_id, outcome, detail, actor_id))
     if commit:
         db.commit()
+
+
+def _event(action, participant_id=None, outcome=None, detail=None, actor_id=None) -> AuditEvent:
+    return AuditEvent(
+        action=action,
+        participant_id=participant_id,
+        actor_id=actor_id if actor_id is not None else acting_staff_id(),
+        outcome=outcome,
+        detail=detail,
+        source=request.remote_addr if has_request_context() else None,
+    )
+
+
+def acting_staff_id() -> int | None:
+    """The staff member behind this request: logged in, or helping on their own device."""
+    staff = g.get("staff")
+    if staff is not None:
+        return staff.id
+    login = g.get("login")
+    return login.helper_id if login is not None else None
+
+
+def shown(participant_ids, action: str = "list.view") -> None:
+    """A page listed these participants (names, flags): one row for each, written together, so
+    each participant's report shows who saw them in a list, and which list (the page's name)."""
+    ids = sorted(set(participant_ids))
+    if not ids:
+        return
+    db = get_session()
+    db.add_all([_event(action, pid, detail=request.endpoint) for pid in ids])
+    db.commit()
 
 
 def login_failed(account_id: int | None) -> None:
@@ -58,9 +83,40 @@ def refused(status: int) -> None:
     participant_id = (request.view_args or {}).get("participant_id")
     if not isinstance(participant_id, int) or db.get(Participant, participant_id) is None:
         participant_id = None
-    who = "participant" if g.get("participant") is not None else None
-    detail = " ".join(filter(None, [str(status), request.method, request.endpoint, who]))
-    record("access.refused", participant_id, outcome="refused", detail=detail[:120])
+    who = None
+    if g.get("participant") is not None:
+        who = "hand-over" if g.login.helper_id is not None else "participant"
+    detail = " ".join(filter(None, [str(status), request.method, request.endpoint, who]))[:120]
+    row = _event("access.refused", participant_id, "refused", detail)
+    same = db.exec(
+        select(AuditEvent.id)
+        .where(
+            AuditEvent.action == row.action,
+            AuditEvent.at > row.at - REPEATS_WITHIN,
+            _same(AuditEvent.actor_id, row.actor_id),
+            _same(AuditEvent.participant_id, row.participant_id),
+            _same(AuditEvent.source, row.source),
+            _same(AuditEvent.detail, row.detail),
+        )
+        .order_by(AuditEvent.id.desc())
+    ).first()
+    if same is None:
+        db.add(row)
+    else:
+        # The only change ever made to a log row: one more of the same refusal, counted.
+        db.exec(
+            update(AuditEvent).where(AuditEvent.id == same).values(repeats=AuditEvent.repeats + 1)
+        )
+    db.commit()
+
+
+# The same refused page, by the same person from the same address, within this time is one row
+# with a count: a script that tries ten thousand addresses cannot fill the log.
+REPEATS_WITHIN = timedelta(minutes=10)
+
+
+def _same(column, value):
+    return column.is_(None) if value is None else column == value
 
 
 def _append_only(session, _context, _instances) -> None:

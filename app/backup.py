@@ -4,6 +4,7 @@ SQLite copies through its online backup API (one read transaction, so one moment
 PostgreSQL through `pg_dump` (one snapshot) in its custom format, restored with `pg_restore`.
 """
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from .db import database_url
 
@@ -38,9 +39,15 @@ def _sqlite_file(url: str) -> str:
     return path
 
 
-def _libpq_url(url: str) -> str:
-    """The address as pg_dump and pg_restore understand it (no SQLAlchemy driver name)."""
-    return make_url(database_url(url)).set(drivername="postgresql").render_as_string(False)
+def _libpq_url(url: str) -> tuple[str, str | None]:
+    """The address as pg_dump and pg_restore understand it (no SQLAlchemy driver name), without
+    the password, and the password apart: it goes in the tool's environment (PGPASSWORD), not
+    its argument list, which every user of the computer can read."""
+    full = make_url(database_url(url))
+    address = URL.create(
+        "postgresql", full.username, None, full.host, full.port, full.database, full.query
+    )
+    return address.render_as_string(False), full.password
 
 
 def _tool(name: str) -> str:
@@ -50,10 +57,17 @@ def _tool(name: str) -> str:
     return path
 
 
+def _private(path: Path) -> None:
+    """The backup holds everyone's data: readable by its owner only (0600), from the start."""
+    path.unlink(missing_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def backup(url: str, path: Path) -> None:
-    """Write a consistent copy of the database at `url` to `path`."""
+    """Write a consistent copy of the database at `url` to `path` (mode 0600)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _private(path)
     if _kind(url) == "sqlite":
         source = sqlite3.connect(_sqlite_file(url))
         target = sqlite3.connect(path)
@@ -64,7 +78,11 @@ def backup(url: str, path: Path) -> None:
             target.close()
             source.close()
         return
-    _run([_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={path}", _libpq_url(url)])
+    address, secret = _libpq_url(url)
+    _run(
+        [_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={path}", address],
+        password=secret,
+    )
 
 
 def restore(url: str, path: Path) -> None:
@@ -89,6 +107,7 @@ def restore(url: str, path: Path) -> None:
         return
     if not head.startswith(PG_DUMP_MAGIC):
         raise BackupError("This is not a backup of a PostgreSQL database (pg_dump -Fc).")
+    address, secret = _libpq_url(url)
     _run(
         [
             _tool("pg_restore"),
@@ -97,14 +116,20 @@ def restore(url: str, path: Path) -> None:
             "--no-owner",
             "--single-transaction",
             "--exit-on-error",
-            f"--dbname={_libpq_url(url)}",
+            f"--dbname={address}",
             str(path),
-        ]
+        ],
+        password=secret,
     )
 
 
-def _run(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+def _run(command: list[str], password: str | None = None) -> None:
+    environment = dict(os.environ)
+    if password is not None:
+        environment["PGPASSWORD"] = password
+    result = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, check=False, env=environment
+    )
     if result.returncode != 0:
         raise BackupError(result.stderr.strip() or f"{Path(command[0]).name} failed.")
 

@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,11 @@ class Defaults:
 
     # A participant may take all the time they need: idle sessions last a week.
     PARTICIPANT_IDLE_MINUTES = 7 * 24 * 60
+    # ... and a card login ends after 30 days whatever happens: scan the card again.
+    PARTICIPANT_MAX_DAYS = 30
+    # A supervisor's device logged in as the participant for the check-in ("Hjälp Anna med
+    # frågorna") ends on "Klar", on logout, or after this long.
+    HAND_OVER_MAX_MINUTES = 120
     STAFF_IDLE_MINUTES = 30
     STAFF_MAX_HOURS = 12
     CARD_VALID_DAYS = 365
@@ -43,6 +49,11 @@ class Defaults:
     SESSION_COOKIE_SECURE = True
     MAX_CONTENT_LENGTH = 64 * 1024
 
+    # The service's address, e.g. https://minasteg.kommun.se: card addresses are built from it,
+    # and (unless TRUSTED_HOSTS says otherwise) requests for any other host are refused.
+    PUBLIC_URL = None
+    TRUSTED_HOSTS = None
+
     # How many proxies sit in front of the app and set X-Forwarded-For/-Proto (0: none).
     PROXY_COUNT = 0
 
@@ -59,6 +70,13 @@ def load(app, test_config=None):
     local = bool(app.config["LOCAL_RUN"])
     if local:
         app.config["SESSION_COOKIE_SECURE"] = False
+    elif not app.config["SESSION_COOKIE_NAME"].startswith("__Host-"):
+        # Over HTTPS the cookie is bound to this exact host: no subdomain can set or read it.
+        app.config["SESSION_COOKIE_NAME"] = "__Host-" + app.config["SESSION_COOKIE_NAME"]
+    public = app.config.get("PUBLIC_URL")
+    if public and app.config.get("TRUSTED_HOSTS") is None:
+        # Only the service's own address is answered; any other Host header gets 400 (Flask).
+        app.config["TRUSTED_HOSTS"] = [urlsplit(public).hostname]
     if not app.config.get("SECRET_KEY"):
         if not local:
             raise RuntimeError(

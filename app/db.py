@@ -1,11 +1,13 @@
 """The database: one engine per app, one session per request."""
 
+import os
 from collections import namedtuple
 from contextlib import suppress
+from pathlib import Path
 
 from flask import current_app, g
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
 
@@ -18,9 +20,21 @@ def database_url(url: str) -> str:
     return url
 
 
+def private_sqlite_file(url: str) -> None:
+    """Create an SQLite database file readable by its owner only (0600) before SQLite would
+    create it readable by all; its -wal and -shm files take the same mode."""
+    path = make_url(url).database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        file = Path(path)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if not file.exists():
+            os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def make_engine(url: str) -> Engine:
     url = database_url(url)
     if url.startswith("sqlite"):
+        private_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:

@@ -41,6 +41,8 @@ def start(*, staff=None, participant=None, card=None, helper=None) -> LoginSessi
     _forget_all_but_language()
     session["login"] = token
     session.permanent = False
+    # Whatever the phone kept for an earlier login goes (see web.security_headers).
+    g.login_ended = True
     return login
 
 
@@ -49,6 +51,7 @@ def end_current() -> None:
     login = g.get("login")
     if login is not None:
         _change(login, ended_at=utcnow())
+        g.login_ended = True
     g.login = g.staff = g.participant = None
     _forget_all_but_language()
 
@@ -115,6 +118,7 @@ def load() -> None:
     found = db.connection().execute(_WHO_IS_LOGGED_IN, {"token_hash": token_hash(token)}).first()
     if found is None:
         session.clear()
+        g.login_ended = True
         return
     login = Login._make(found[:_PARTICIPANT_FROM])
     person = _active_staff(login.staff_id) if login.staff_id else _participant(found)
@@ -122,6 +126,7 @@ def load() -> None:
     if person is None or _expired(login, now):
         _change(login, ended_at=now)
         session.clear()
+        g.login_ended = True
         return
     if now - login.last_seen_at > _TOUCH_EVERY:
         _change(login, last_seen_at=now)
@@ -156,11 +161,16 @@ def _change(login: Login, **values) -> None:
 
 
 def _expired(login: Login, now) -> bool:
+    """Every login ends when idle too long, and in any case after its longest time."""
     config = current_app.config
     if login.staff_id:
-        if now - login.created_at > timedelta(hours=config["STAFF_MAX_HOURS"]):
-            return True
+        longest = timedelta(hours=config["STAFF_MAX_HOURS"])
         idle = timedelta(minutes=config["STAFF_IDLE_MINUTES"])
+    elif login.helper_id:
+        # A supervisor's device lent for the check-in: a short time, whatever happens.
+        longest = timedelta(minutes=config["HAND_OVER_MAX_MINUTES"])
+        idle = longest
     else:
+        longest = timedelta(days=config["PARTICIPANT_MAX_DAYS"])
         idle = timedelta(minutes=config["PARTICIPANT_IDLE_MINUTES"])
-    return now - login.last_seen_at > idle
+    return now - login.created_at > longest or now - login.last_seen_at > idle

@@ -4,7 +4,7 @@ from alembic import command
 from alembic.config import Config
 
 from .config import ROOT
-from .db import database_url
+from .db import database_url, private_sqlite_file
 
 
 def alembic_config(url: str) -> Config:
@@ -15,6 +15,8 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    if database_url(url).startswith("sqlite"):
+        private_sqlite_file(database_url(url))
     command.upgrade(alembic_config(url), revision)
 
 

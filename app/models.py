@@ -156,3 +156,6 @@ class AuditEvent(SQLModel, table=True):
     # The address the request came from (after the proxies named in PROXY_COUNT), for a
     # security review; None for work done outside a request (a command, a scheduled job).
     source: str | None = Field(default=None, max_length=45)
+    # How many times the same refused page was asked for by the same person and address within
+    # a few minutes (see audit.refused): one row counts them, so a flood cannot fill the log.
+    repeats: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

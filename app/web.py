@@ -3,7 +3,9 @@
 import logging
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import (
     abort,
@@ -16,6 +18,8 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from werkzeug.exceptions import SecurityError
+from werkzeug.routing import IntegerConverter
 
 from . import audit, i18n
 from .extensions import htmx
@@ -71,6 +75,57 @@ def snippet(template: str) -> Markup:
     )
 
 
+# Browsers drop tabs and newlines from an address, so "/\t/evil.example" would become
+# "//evil.example": another site. Take them out first, then look at what is left.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def local_address(target: str | None, under: str = "/") -> str | None:
+    """`target` as a path of this app that starts with `under`, or None when it is anything
+    else (another site, a scheme, a backslash): the one check for every `next`-style field."""
+    if not target:
+        return None
+    cleaned = _CONTROL_CHARACTERS.sub("", target)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc or "\\" in cleaned:
+        return None
+    if not parts.path.startswith(under) or parts.path.startswith("//"):
+        return None
+    return urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
+
+# Row numbers are 32-bit in both databases: a longer number names no row (404), never a crash.
+LARGEST_ROW_ID = 2**31 - 1
+
+
+class RowId(IntegerConverter):
+    """`<int:...>` in every address: a whole number no larger than a row number can be."""
+
+    def __init__(self, url_map, **kwargs):
+        kwargs.setdefault("max", LARGEST_ROW_ID)
+        super().__init__(url_map, **kwargs)
+
+
+def row_id(text: str) -> int:
+    """A row number from a form or query (`type=row_id`): anything else counts as missing."""
+    value = int(text)
+    if not 0 <= value <= LARGEST_ROW_ID:
+        raise ValueError(text)
+    return value
+
+
+# Days a person may type: dates outside these are typing mistakes (and 0001-01-01 less a day,
+# or 9999-12-31 plus one, is no date at all).
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def sensible_day(day: date | None) -> bool:
+    return day is None or FIRST_DAY <= day <= LAST_DAY
+
+
 def refuse_uploads():
     """No form takes a file: a request that sends one is a bad request, not a crash."""
     if request.method == "POST" and request.files:
@@ -89,8 +144,12 @@ def security_headers(response):
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     if may_keep_offline(response):
         headers["X-Offline"] = "keep"
-    if request.endpoint == "home.logout":
-        # Whatever this phone kept for working offline leaves with the person.
+    elif must_forget_offline(response):
+        # The service worker drops the pages it kept (sw.js): nobody's own login is here now.
+        headers["X-Offline-Forget"] = "1"
+    if request.endpoint == "home.logout" or g.get("login_ended"):
+        # Whatever this phone kept for working offline leaves with the login: on logout, and
+        # when a login starts, runs out or is refused (a revoked card, an ended hand-over).
         headers["Clear-Site-Data"] = '"storage"'
     if request.endpoint != "static":
         # Pages may hold personal data: never keep them in a cache or the back-forward store.
@@ -99,8 +158,15 @@ def security_headers(response):
     return response
 
 
-# Where staff work and where a card's secret is in the address: never kept on the phone.
-NEVER_KEPT = ("/personal", "/admin", "/k/")
+# Where staff work, where a card's secret is in the address, and Mina uppgifter (everything
+# about the person at once): never kept on the phone.
+NEVER_KEPT = ("/personal", "/admin", "/k/", "/mina-uppgifter")
+
+
+def _own_login() -> bool:
+    """A participant logged in with their own card (not a supervisor's device handed over)."""
+    login = g.get("login")
+    return g.get("participant") is not None and login.helper_id is None
 
 
 def may_keep_offline(response) -> bool:
@@ -110,11 +176,19 @@ def may_keep_offline(response) -> bool:
     if request.endpoint == "static":
         return True
     return (
-        g.get("participant") is not None
+        _own_login()
         and response.mimetype == "text/html"
         and not wants_fragment()
         and not request.path.startswith(NEVER_KEPT)
     )
+
+
+def must_forget_offline(response) -> bool:
+    """A whole page for a browser where no participant is logged in with their own card (logged
+    out, staff, a hand-over, a login just ended or refused): the phone keeps no pages."""
+    if request.endpoint == "static" or response.mimetype != "text/html" or wants_fragment():
+        return False
+    return g.get("login_ended", False) or not _own_login()
 
 
 ERRORS = {
@@ -137,10 +211,17 @@ def error_page(error):
     return render("errors/error.html", kind=kind, status=code), code
 
 
+def untrusted_host(_error):
+    """A request for a host not in TRUSTED_HOSTS: no page of ours (its links would name that
+    host), only a plain refusal."""
+    return "Bad host", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def register_errors(app) -> None:
     for code in ERRORS:
         app.register_error_handler(code, error_page)
     app.register_error_handler(CSRFError, error_page)
+    app.register_error_handler(SecurityError, untrusted_host)
 
 
 class RedactCardTokens(logging.Filter):

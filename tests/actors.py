@@ -1,6 +1,8 @@
 """Who the access matrix tries every route as."""
 
 PARTICIPANTS = {"participant", "other_participant"}
+# Anna's check-in on her supervisor's device ("Hjälp Anna med frågorna"): the check-in only.
+HAND_OVER = "hand_over"
 STAFF = {
     "supervisor_elsewhere",
     "case_officer_elsewhere",
@@ -10,6 +12,8 @@ STAFF = {
     "manager",
     "auditor",
 }
-EVERYONE = {"anonymous"} | PARTICIPANTS | STAFF
+EVERYONE = {"anonymous", HAND_OVER} | PARTICIPANTS | STAFF
 # In a fixed order, so test ids and failures read the same every run.
 ACTORS = sorted(EVERYONE)
+# Who opens the check-in pages: Anna with her card, or Anna on her supervisor's device.
+CHECK_IN = {"participant", HAND_OVER}

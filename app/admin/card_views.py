@@ -14,7 +14,7 @@ from ..db import get_session
 from ..models import LoginCard, Unit, utcnow
 from ..staff import people as staff_people
 from ..staff.views import already_issued, already_printed, print_page
-from ..web import render
+from ..web import render, row_id
 from . import bp, card_list, directory
 from .views import admin_only
 
@@ -25,8 +25,9 @@ def card_list_page():
     """Every card with its status; filter by status and unit."""
     wanted = request.args.get("status") or None
     wanted = wanted if wanted in card_list.STATUSES else None
-    unit_id = request.args.get("enhet", type=int)
+    unit_id = request.args.get("enhet", type=row_id)
     rows = card_list.rows(utcnow(), wanted, unit_id)
+    audit.shown(row.person.id for row in rows)
     return render(
         "admin/cards.html",
         rows=rows,
@@ -73,7 +74,7 @@ def unit_cards(unit_id):
         abort(404)
     at_unit = staff_people.participants_at(unit.id)
     if request.method == "POST":
-        chosen = set(request.form.getlist("participant", type=int))
+        chosen = set(request.form.getlist("participant", type=row_id))
         picked = [p for p in at_unit if p.id in chosen]
         if picked and already_issued(p.id for p in at_unit):
             return already_printed(url_for("admin.unit_cards", unit_id=unit.id))
@@ -83,6 +84,7 @@ def unit_cards(unit_id):
                 audit.record("card.print", person.id, commit=False)
                 issued.append((person, cards.issue(person)[1]))
             return print_page(issued)
+    audit.shown(p.id for p in at_unit)
     return render(
         "admin/unit_cards.html",
         unit=unit,
@@ -109,7 +111,7 @@ def _current_cards(participant_ids) -> dict[int, LoginCard]:
 def _back_to_list() -> str:
     """The card list with the filters the form came from."""
     status = request.form.get("status") or None
-    unit_id = request.form.get("enhet", type=int)
+    unit_id = request.form.get("enhet", type=row_id)
     return url_for(
         "admin.card_list_page",
         status=status if status in card_list.STATUSES else None,

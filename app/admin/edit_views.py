@@ -4,13 +4,14 @@ participant in the service."""
 from flask import abort, g, redirect, request, url_for
 from wtforms import SelectChoice
 
+from .. import audit
 from ..access import participant_for_staff
 from ..db import get_session
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
 from ..models import EndReason, Role, StaffUser, Unit
 from ..retention import retention_days
-from ..web import render
+from ..web import render, row_id
 from . import bp, directory, people
 from .forms import EndParticipantForm, ParticipantEditForm, StaffEditForm
 from .views import admin_only
@@ -22,7 +23,7 @@ from .views import admin_only
 @admin_only
 def edit_staff():
     """Change a staff account: name, role, units, and whether it may log in."""
-    staff = get_session().get(StaffUser, request.values.get("id", type=int) or 0)
+    staff = get_session().get(StaffUser, request.values.get("id", type=row_id) or 0)
     if staff is None:
         abort(404)
     form = StaffEditForm(
@@ -43,6 +44,7 @@ def edit_staff():
             return redirect(url_for("admin.index"), 303)
     status = 422 if form.errors else 200
     caseload = [p for p in directory.participants() if p.case_officer_id == staff.id]
+    audit.shown(p.id for p in caseload)
     return render("admin/staff_edit.html", form=form, staff=staff, caseload=caseload, status=status)
 
 

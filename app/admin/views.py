@@ -3,7 +3,7 @@
 from flask import g, redirect, url_for
 from wtforms import SelectChoice
 
-from .. import pictograms
+from .. import audit, pictograms
 from ..access import staff_required
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
@@ -20,11 +20,13 @@ admin_only = staff_required(Role.admin)
 @admin_only
 def index():
     """Everything an administrator keeps: units, staff and participants."""
+    participants = directory.participants()
+    audit.shown(p.id for p in participants)
     return render(
         "admin/index.html",
         units=directory.units(),
         staff=directory.staff(),
-        participants=directory.participants(),
+        participants=participants,
         unit_names={u.id: u.name for u in directory.units()},
     )
 

@@ -2,27 +2,19 @@
 
 from flask import abort, g, redirect, request, url_for
 
-from ..access import participant_for_staff, staff_required
+from ..access import is_case_officer_of, participant_for_staff, staff_required
 from ..db import get_session
 from ..i18n import today
 from ..models import Role
-from ..web import render
+from ..web import local_address, render
 from . import bp, interests
 from .forms import FollowUpForm
 from .models import Alternative, AlternativeInterest
 
 
-def is_case_officer(staff, participant) -> bool:
-    """Only the participant's own case officer follows up their interests."""
-    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
-
-
 def _back_to() -> str | None:
     """Where to go after saving: a staff page of this app (the brief), never another site."""
-    target = request.values.get("tillbaka", "")
-    if target.startswith("/personal/") and "//" not in target and "\\" not in target:
-        return target
-    return None
+    return local_address(request.values.get("tillbaka"), under="/personal/")
 
 
 @bp.route("/personal/intressen/<int:interest_id>/uppfoljning", methods=["GET", "POST"])
@@ -34,7 +26,7 @@ def follow_up(interest_id):
     if interest is None:
         abort(404)
     person = participant_for_staff(
-        interest.participant_id, "interest.follow_up", check=is_case_officer
+        interest.participant_id, "interest.follow_up", check=is_case_officer_of
     )
     if interest.withdrawn_at is not None:
         abort(404)

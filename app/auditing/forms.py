@@ -7,6 +7,7 @@ from wtforms import StringField
 from wtforms.validators import ValidationError
 
 from ..i18n import lazy_gettext as _l
+from ..web import sensible_day
 
 DATE_HINT = _l("Skriv datumet så här: 2026-01-31.")
 
@@ -16,9 +17,12 @@ def _day(field) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValidationError(DATE_HINT) from None
+    if not sensible_day(day):
+        raise ValidationError(DATE_HINT)
+    return day
 
 
 class PeriodForm(FlaskForm):

@@ -13,6 +13,7 @@ from sqlmodel import select
 from ..db import get_session
 from ..i18n import lazy_gettext as _l
 from ..models import AuditEvent, Participant, StaffUser
+from ..spreadsheet import cell as _cell
 
 # What each logged action means, in words an auditor reads. Unknown actions show their code.
 ACTIONS = {
@@ -34,6 +35,17 @@ ACTIONS = {
     "card.print": _l("Skrev ut ett inloggningskort"),
     "card.revoke": _l("Spärrade ett inloggningskort"),
     "session.hand_over": _l("Lämnade över sin enhet till deltagaren"),
+    "handover.read": _l("Öppnade en sida med frågorna, på sin enhet åt deltagaren"),
+    "handover.write": _l("Sparade ett svar, på sin enhet åt deltagaren"),
+    "session.hand_back": _l("Fick tillbaka sin enhet (hjälpen slutade)"),
+    "caseload.view": _l("Såg deltagaren i Mina deltagare (med flaggor)"),
+    "list.view": _l("Såg deltagaren i en lista"),
+    "mydata.view": _l("Läste allt appen sparar om deltagaren"),
+    "mydata.export": _l("Hämtade allt om deltagaren som fil"),
+    "mydata.break_glass": _l("Lämnade ut allt om deltagaren (begäran, med skäl)"),
+    "interest.follow_up": _l("Följde upp ”Jag vill veta mer”"),
+    "participant.move_unit": _l("Flyttade deltagaren till en annan enhet"),
+    "participant.move_case_officer": _l("Bytte deltagarens handläggare"),
     "participant.create": _l("Lade till deltagaren"),
     "participant.edit": _l("Ändrade deltagarens uppgifter"),
     "participant.end": _l("Avslutade deltagarens insats"),
@@ -52,6 +64,8 @@ class Row:
     action: str
     outcome: str | None
     detail: str | None
+    source: str | None = None
+    repeats: int = 1
 
     @property
     def what(self) -> str:
@@ -78,7 +92,16 @@ def _rows(condition, start: date | None, end: date | None) -> list[Row]:
         after = datetime.combine(end + timedelta(days=1), time.min, tzinfo=_zone())
         query = query.where(AuditEvent.at < after)
     return [
-        Row(event.at, staff, participant, event.action, event.outcome, event.detail)
+        Row(
+            event.at,
+            staff,
+            participant,
+            event.action,
+            event.outcome,
+            event.detail,
+            event.source,
+            event.repeats,
+        )
         for event, staff, participant in get_session().exec(query).all()
     ]
 
@@ -106,22 +129,13 @@ def staff_members() -> list[StaffUser]:
     )
 
 
-# A cell that starts like a formula would run in a spreadsheet: make it plain text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def to_csv(rows: list[Row]) -> str:
     """The rows as CSV for a spreadsheet: times in Swedish time, one row per log entry."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
         ["tid", "personal_id", "personal", "roll", "deltagare_id", "deltagare", "handling",
-         "kod", "utfall", "detalj"]
+         "kod", "utfall", "detalj", "adress", "antal"]
     )  # fmt: skip
     zone = _zone()
     for row in rows:
@@ -137,6 +151,8 @@ def to_csv(rows: list[Row]) -> str:
                 _cell(row.action),
                 _cell(row.outcome),
                 _cell(row.detail),
+                _cell(row.source),
+                _cell(row.repeats),
             ]
         )
     return out.getvalue()

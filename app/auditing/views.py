@@ -10,7 +10,7 @@ from .. import audit
 from ..access import staff_required
 from ..db import get_session
 from ..models import Participant, Role, StaffUser
-from ..web import render
+from ..web import render, row_id
 from . import bp, reports
 from .forms import PeriodForm
 
@@ -21,16 +21,18 @@ auditors = staff_required(Role.auditor, Role.admin)
 @auditors
 def index():
     """Choose whose report to read: a participant, or a staff member."""
+    participants = reports.participants()
+    audit.shown(p.id for p in participants)
     return render(
         "auditing/index.html",
-        participants=reports.participants(),
+        participants=participants,
         staff_members=reports.staff_members(),
     )
 
 
 def _chosen(model):
     """The participant or staff member in `?id=`; None when nobody is chosen yet."""
-    chosen = request.args.get("id", type=int)
+    chosen = request.args.get("id", type=row_id)
     if not chosen:
         return None
     record = get_session().get(model, chosen)

@@ -7,6 +7,7 @@ import io
 import re
 import secrets
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import qrcode
 import qrcode.image.svg
@@ -119,7 +120,13 @@ def redeem(card: LoginCard) -> Participant:
 
 
 def card_url(token: str) -> str:
-    return url_for("card_login.confirm", token=token, _external=True)
+    """The card's address: on the service's own address (PUBLIC_URL) when it is set, never
+    on whatever host a request named."""
+    public = current_app.config.get("PUBLIC_URL")
+    if not public:
+        return url_for("card_login.confirm", token=token, _external=True)
+    parts = urlsplit(public)
+    return f"{parts.scheme}://{parts.netloc}{url_for('card_login.confirm', token=token)}"
 
 
 def qr_data_uri(url: str) -> str:

@@ -164,7 +164,7 @@ def waiting_for_help(unit_ids: set[int]) -> list[tuple[Participant, FollowUp]]:
     db = get_session()
     people = db.exec(
         select(Participant)
-        .where(Participant.unit_id.in_(unit_ids))
+        .where(Participant.unit_id.in_(unit_ids), Participant.ended_at.is_(None))
         .order_by(Participant.first_name)
     ).all()
     waiting = []

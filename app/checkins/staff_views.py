@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from flask import abort, current_app, redirect, url_for
 
-from ..access import participant_for_staff, staff_required
+from ..access import is_case_officer_of, participant_for_staff, staff_required
 from ..db import get_session
 from ..models import Role
 from ..web import render
@@ -16,16 +16,11 @@ from .models import FollowUp
 case_officers = staff_required(Role.case_officer)
 
 
-def is_case_officer(staff, participant) -> bool:
-    """Only the participant's own case officer reads their answers (consent may widen this)."""
-    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
-
-
 def _meeting_for_case_officer(meeting_id: int, action: str) -> FollowUp:
     meeting = get_session().get(FollowUp, meeting_id)
     if meeting is None:
         abort(404)
-    participant_for_staff(meeting.participant_id, action, check=is_case_officer)
+    participant_for_staff(meeting.participant_id, action, check=is_case_officer_of)
     return meeting
 
 
@@ -33,7 +28,7 @@ def _meeting_for_case_officer(meeting_id: int, action: str) -> FollowUp:
 @case_officers
 def schedule(participant_id):
     """Book a follow-up meeting for a participant in one's caseload."""
-    person = participant_for_staff(participant_id, "participant.view", check=is_case_officer)
+    person = participant_for_staff(participant_id, "participant.view", check=is_case_officer_of)
     form = MeetingForm()
     if form.validate_on_submit():
         zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])

@@ -1,11 +1,12 @@
 """The participant's check-in: one question per page, every answer saved at once."""
 
-from flask import abort, g, redirect, request, url_for
+from flask import abort, g, redirect, request, session, url_for
 
-from ..access import participant_required
+from .. import audit, logins
+from ..access import check_in_page, is_hand_over
 from ..db import get_session
 from ..models import StaffUser
-from ..web import render, wants_fragment
+from ..web import render, row_id, wants_fragment
 from . import answers, bp, meetings, questions
 from .models import CheckIn
 
@@ -24,7 +25,7 @@ def _progress(found: meetings.Open) -> answers.Progress:
 
 def _check_posted_form(current: CheckIn) -> None:
     """The form must belong to this participant's open check-in; else nothing is saved."""
-    posted = request.form.get("check_in", type=int)
+    posted = request.form.get("check_in", type=row_id)
     if posted == current.id:
         return
     other = get_session().get(CheckIn, posted) if posted else None
@@ -34,7 +35,7 @@ def _check_posted_form(current: CheckIn) -> None:
 
 
 @bp.get("/infor-motet")
-@participant_required
+@check_in_page
 def intro():
     """Before the meeting: when it is, and an invitation to answer a few questions."""
     found = _open_check_in()
@@ -48,7 +49,7 @@ def intro():
 
 
 @bp.get("/infor-motet/fortsatt")
-@participant_required
+@check_in_page
 def resume():
     """Go on where the person was: the first question without an answer, or the summary."""
     question = _progress(_open_check_in()).next
@@ -95,7 +96,7 @@ def _address(question) -> str:
 
 
 @bp.get("/infor-motet/fraga/<key>")
-@participant_required
+@check_in_page
 def question(key):
     """One question: the question is the heading, each answer a big button with a picture."""
     found = _open_check_in()
@@ -104,7 +105,7 @@ def question(key):
 
 
 @bp.post("/infor-motet/fraga/<key>")
-@participant_required
+@check_in_page
 def answer(key):
     """Save the answer at once, then go to the next question."""
     found = _open_check_in()
@@ -129,7 +130,7 @@ def answer(key):
 
 
 @bp.get("/infor-motet/trygg")
-@participant_required
+@check_in_page
 def safe():
     """After "I do not feel safe": who the person can talk to, said kindly."""
     found = _open_check_in()
@@ -142,7 +143,7 @@ def safe():
 
 
 @bp.get("/infor-motet/svar")
-@participant_required
+@check_in_page
 def summary():
     """ "Det här har du svarat": every answer with its pictures, each one changeable."""
     found = _open_check_in()
@@ -156,17 +157,33 @@ def summary():
 
 
 @bp.post("/infor-motet/klar")
-@participant_required
+@check_in_page
 def done():
     """The participant is done. They can still change an answer until the meeting."""
     check_in = _open_check_in().check_in
     _check_posted_form(check_in)
     answers.complete(check_in)
+    if is_hand_over():
+        # The supervisor's device was lent for the check-in only: it ends with it.
+        audit.record("session.hand_back", g.participant.id)
+        logins.end_current()
+        session[HANDED_BACK] = True
     return redirect(url_for("checkins.thanks"), 303)
 
 
+# Set when a hand-over login ends on "Klar": the thanks page is shown once more, logged out.
+HANDED_BACK = "handed_back"
+
+
 @bp.get("/infor-motet/tack")
-@participant_required
 def thanks():
+    """Thanks. After a check-in with help, the device goes back to the supervisor."""
+    if g.participant is None and session.pop(HANDED_BACK, False):
+        return render("checkins/thanks.html", handed_back=True)
+    return _thanks()
+
+
+@check_in_page
+def _thanks():
     _open_check_in()
-    return render("checkins/thanks.html")
+    return render("checkins/thanks.html", handed_back=False)

@@ -10,7 +10,8 @@ from ..models import utcnow
 class ConsentEvent(SQLModel, table=True):
     """A participant said yes (given) or no (withdrawn) to sharing one area with someone.
 
-    The newest row per area is what counts; with no row at all the answer is no.
+    The newest row per area for the participant's unit now is what counts; with no row at all
+    the answer is no.
     """
 
     __tablename__ = "consent_event"
@@ -20,6 +21,8 @@ class ConsentEvent(SQLModel, table=True):
     area: str = Field(max_length=20)
     # To whom: the supervisors of the participant's unit (the provider).
     shared_with: str = Field(default="supervisor", max_length=20)
+    # The unit the answer was given to: consent does not follow the participant to another.
+    unit_id: int = Field(foreign_key="unit.id")
     given: bool
     at: datetime = Field(default_factory=utcnow)
     # The supervisor who handed their device over to the participant, if one helped.

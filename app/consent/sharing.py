@@ -1,4 +1,4 @@
-"""What a participant shares with the supervisors of their unit, and who may see what.
+"""What a participant shares with the supervisors of their unit (who may see it: app.access).
 
 The case officer (the municipality) always sees the participant's own answers: it is their
 job to follow up the support. The supervisor works for the provider, another organisation,
@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from flask import g
 from sqlmodel import select
 
-from ..access import unit_ids
 from ..db import get_session
 from ..i18n import lazy_gettext as _l
-from ..models import Participant, Role, StaffUser
+from ..models import Participant
 from .models import ConsentEvent
 
 
@@ -45,21 +44,44 @@ AREAS = [
 AREA_BY_KEY = {area.key: area for area in AREAS}
 
 
-def current(participant_id: int) -> dict[str, bool]:
-    """The participant's answer per area now: the newest yes or no; no answer means no."""
+def current(person: Participant) -> dict[str, bool]:
+    """The participant's answer per area for their unit now: the newest yes or no given to
+    that unit. Consent is given to a provider unit: after a move nothing is shared with the new
+    unit until the participant says yes there; no answer means no."""
     rows = get_session().exec(
-        select(ConsentEvent)
-        .where(ConsentEvent.participant_id == participant_id)
+        select(ConsentEvent.area, ConsentEvent.given)
+        .where(ConsentEvent.participant_id == person.id, ConsentEvent.unit_id == person.unit_id)
         .order_by(ConsentEvent.at, ConsentEvent.id)
     )
     answers = {area.key: False for area in AREAS}
-    for row in rows:
-        answers[row.area] = row.given
+    for area, given in rows:
+        answers[area] = given
     return answers
 
 
+def asked_again(person: Participant) -> bool:
+    """The participant said yes to an earlier unit and has not answered at this one: after a
+    move, "Vem får se?" asks again (and until then the answer is no)."""
+    db = get_session()
+    here = db.exec(
+        select(ConsentEvent.id).where(
+            ConsentEvent.participant_id == person.id, ConsentEvent.unit_id == person.unit_id
+        )
+    ).first()
+    if here is not None:
+        return False
+    before = db.exec(
+        select(ConsentEvent.id).where(
+            ConsentEvent.participant_id == person.id,
+            ConsentEvent.unit_id != person.unit_id,
+            ConsentEvent.given.is_(True),
+        )
+    ).first()
+    return before is not None
+
+
 def history(participant_id: int) -> list[ConsentEvent]:
-    """Every yes and no the participant has given, newest first."""
+    """Every yes and no the participant has given, to every unit, newest first."""
     return list(
         get_session()
         .exec(
@@ -72,17 +94,18 @@ def history(participant_id: int) -> list[ConsentEvent]:
 
 
 def choose(participant: Participant, area: str, given: bool) -> bool:
-    """Record the participant's yes or no for one area at once. Saying the same again adds
-    nothing. Returns whether the answer changed."""
+    """Record the participant's yes or no for one area, to their unit now, at once. Saying the
+    same again adds nothing. Returns whether the answer changed."""
     if area not in AREA_BY_KEY:
         raise ValueError(f"unknown area {area!r}")
-    if current(participant.id)[area] == given:
+    if current(participant)[area] == given:
         return False
     login = g.get("login")
     db = get_session()
     db.add(
         ConsentEvent(
             participant_id=participant.id,
+            unit_id=participant.unit_id,
             area=area,
             given=given,
             helper_id=login.helper_id if login is not None else None,
@@ -90,21 +113,3 @@ def choose(participant: Participant, area: str, given: bool) -> bool:
     )
     db.commit()
     return True
-
-
-def is_supervisor_of(staff: StaffUser, participant: Participant) -> bool:
-    return staff.role == Role.supervisor and participant.unit_id in unit_ids(staff)
-
-
-def staff_sees(staff: StaffUser, participant: Participant, area: str) -> bool:
-    """The participant's own case officer always; a supervisor of their unit with consent."""
-    if staff.role == Role.case_officer:
-        return participant.case_officer_id == staff.id
-    if is_supervisor_of(staff, participant):
-        return current(participant.id)[area]
-    return False
-
-
-def hidden_from(staff: StaffUser, participant: Participant, area: str) -> bool:
-    """A supervisor of the participant's unit who would see this area with consent, but not now."""
-    return is_supervisor_of(staff, participant) and not current(participant.id)[area]

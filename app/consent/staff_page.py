@@ -6,7 +6,7 @@ the participant has said yes to, and plainly what is hidden. Each area read is a
 
 from dataclasses import dataclass
 
-from .. import audit
+from .. import access, audit
 from ..checkins import answers, brief, meetings
 from ..db import get_session
 from ..models import Participant, StaffUser
@@ -29,9 +29,9 @@ def _latest_meeting_with_check_in(participant_id: int):
 
 def for_supervisor(staff: StaffUser, person: Participant) -> SharedWithSupervisor | None:
     """The shared answers for a supervisor of the participant's unit; None for anyone else."""
-    if not sharing.is_supervisor_of(staff, person):
+    if not access.supervises(staff, person):
         return None
-    consents = sharing.current(person.id)
+    consents = sharing.current(person)
     shared = SharedWithSupervisor(consents)
     if consents["checkins"]:
         meeting = _latest_meeting_with_check_in(person.id)

@@ -3,6 +3,8 @@
 from flask import g, redirect, request, url_for
 
 from ..access import participant_required
+from ..db import get_session
+from ..models import Unit
 from ..web import render, wants_fragment
 from . import bp, sharing
 
@@ -39,7 +41,8 @@ def _page(saved=None, error=False, status=200):
     return render(
         "consent/page.html",
         areas=sharing.AREAS,
-        consents=sharing.current(g.participant.id),
+        consents=sharing.current(g.participant),
+        unit=get_session().get(Unit, g.participant.unit_id),
         saved_area=saved,
         error=error,
         status=status,

@@ -9,13 +9,8 @@ from sqlmodel import select
 
 from .. import audit
 from ..db import get_session
-from ..models import Participant, Role, StaffUser, utcnow
+from ..models import Participant, StaffUser, utcnow
 from .models import Goal, GoalVersion
-
-
-def may_write_goals(staff: StaffUser, participant: Participant) -> bool:
-    """Only the participant's own case officer writes the goals of the order."""
-    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,9 @@ from flask import g
 from sqlmodel import select
 
 from .. import audit
-from ..access import unit_ids
 from ..db import get_session
 from ..i18n import lazy_gettext as _l
-from ..models import Participant, Role, StaffUser, utcnow
+from ..models import Participant, StaffUser, utcnow
 from . import order
 from .models import Goal, GoalStep, GoalVersion
 
@@ -46,16 +45,6 @@ FEELINGS = [
     Feeling("not_good", _l("Inte bra"), "face_not_good"),
 ]
 FEELING_BY_KEY = {f.key: f for f in FEELINGS}
-
-
-def may_write_steps(staff: StaffUser, participant: Participant) -> bool:
-    """Supervisors of the participant's unit write, confirm and reopen the steps."""
-    return staff.role == Role.supervisor and participant.unit_id in unit_ids(staff)
-
-
-def may_see_goals(staff: StaffUser, participant: Participant) -> bool:
-    """The participant's own case officer and the supervisors of their unit; not admins."""
-    return order.may_write_goals(staff, participant) or may_write_steps(staff, participant)
 
 
 def steps_of(participant_id: int) -> list[GoalStep]:

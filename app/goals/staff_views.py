@@ -2,11 +2,11 @@
 
 from flask import abort, g, redirect, request, url_for
 
+from .. import access
 from ..access import participant_for_staff, staff_required
-from ..consent import sharing
 from ..db import get_session
 from ..models import Role, StaffUser
-from ..web import render
+from ..web import render, row_id
 from . import bp, order, plan
 from .forms import NO_GOAL, goal_form, step_form
 from .models import Goal, GoalStep
@@ -19,7 +19,7 @@ def _goal_for_case_officer(goal_id: int, action: str) -> tuple[Goal, object]:
     goal = get_session().get(Goal, goal_id)
     if goal is None:
         abort(404)
-    person = participant_for_staff(goal.participant_id, action, check=order.may_write_goals)
+    person = participant_for_staff(goal.participant_id, action, check=access.may_write_goals)
     return goal, person
 
 
@@ -27,7 +27,7 @@ def _step_for_supervisor(step_id: int, action: str) -> GoalStep:
     step = get_session().get(GoalStep, step_id)
     if step is None:
         abort(404)
-    participant_for_staff(step.participant_id, action, check=plan.may_write_steps)
+    participant_for_staff(step.participant_id, action, check=access.may_write_steps)
     return step
 
 
@@ -39,7 +39,7 @@ def _back_to(person) -> str:
 @case_officers
 def new_goal(participant_id):
     """Write a new goal into the participant's order."""
-    person = participant_for_staff(participant_id, "goal.view", check=order.may_write_goals)
+    person = participant_for_staff(participant_id, "goal.view", check=access.may_write_goals)
     form = goal_form()
     if form.validate_on_submit():
         order.create(person, form.wording(), by=g.staff)
@@ -97,9 +97,9 @@ def end_goal(goal_id):
 @supervisors
 def new_step(participant_id):
     """Add a next step to the plan: what happens, who does it, and when."""
-    person = participant_for_staff(participant_id, "goal.view", check=plan.may_write_steps)
+    person = participant_for_staff(participant_id, "goal.view", check=access.may_write_steps)
     paths = plan.plan_of(person.id).paths
-    form = step_form(paths, request.args.get("mal", type=int))
+    form = step_form(paths, request.args.get("mal", type=row_id))
     if form.validate_on_submit():
         goal = None
         if form.goal.data != NO_GOAL:
@@ -139,16 +139,16 @@ def reopen_step(step_id):
 def staff_goals(person):
     """The goals section of the staff participant page, or None for staff who may not see it."""
     staff = g.get("staff")
-    if staff is None or not plan.may_see_goals(staff, person):
+    if staff is None or not access.may_see_goals(staff, person):
         return None
     current_plan = plan.plan_of(person.id)
     return {
         "plan": current_plan,
         "versions": {p.goal.id: order.versions(p.goal) for p in current_plan.paths},
-        "writes_goals": order.may_write_goals(staff, person),
-        "writes_steps": plan.may_write_steps(staff, person),
-        "shows_feelings": sharing.staff_sees(staff, person, "goal_comments"),
-        "feelings_hidden": sharing.hidden_from(staff, person, "goal_comments"),
+        "writes_goals": access.may_write_goals(staff, person),
+        "writes_steps": access.may_write_steps(staff, person),
+        "shows_feelings": access.sees_area(staff, person, "goal_comments"),
+        "feelings_hidden": access.hidden_from(staff, person, "goal_comments"),
     }
 
 

@@ -5,12 +5,13 @@ from datetime import date
 from flask import current_app, g, redirect, request, url_for
 from sqlalchemy import text
 
-from .. import logins, pictograms
-from ..access import participant_required
+from .. import audit, logins, pictograms
+from ..access import is_hand_over, participant_required, refuse_hand_over
 from ..checkins.tile import meeting_tile
+from ..consent import sharing
 from ..db import get_session
 from ..i18n import LANGUAGES
-from ..web import render
+from ..web import local_address, render
 from . import bp, profile
 from .tiles import TILES
 
@@ -21,8 +22,15 @@ STATEMENT_REVIEWED = date(2026, 11, 22)
 @bp.get("/")
 def index():
     """Home: a participant's tiles, staff's start page, or how to log in."""
+    if is_hand_over():
+        return redirect(url_for("checkins.resume"))
     if g.participant is not None:
-        return render("home/index.html", tiles=TILES, meeting=meeting_tile(g.participant.id))
+        return render(
+            "home/index.html",
+            tiles=TILES,
+            meeting=meeting_tile(g.participant.id),
+            ask_consent=sharing.asked_again(g.participant),
+        )
     if g.staff is not None:
         return redirect(url_for("staff.index"))
     return render("home/welcome.html")
@@ -53,6 +61,7 @@ def language():
 
 @bp.post("/sprak")
 def choose_language():
+    refuse_hand_over()
     code = request.form.get("lang", "")
     if code not in LANGUAGES:
         return render("home/language.html", error=True, status=422)
@@ -74,16 +83,16 @@ def accessibility():
 @bp.post("/logga-ut")
 def logout():
     """Log out, for participants and staff alike."""
-    was_staff = g.staff is not None
+    was_staff = g.staff is not None or is_hand_over()
+    if is_hand_over():
+        audit.record("session.hand_back", g.participant.id)
     logins.end_current()
     return redirect(url_for("staff.login" if was_staff else "home.index"), 303)
 
 
 def _back_to(target: str | None) -> str:
     """Only ever go back to a page of this app."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("home.index")
+    return local_address(target) or url_for("home.index")
 
 
 @bp.get("/healthz")

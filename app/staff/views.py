@@ -3,16 +3,22 @@
 from flask import abort, current_app, g, redirect, request, url_for
 
 from .. import audit, logins
-from ..access import may_manage_cards, participant_for_staff, staff_required
+from ..access import (
+    is_admin,
+    may_hand_over,
+    may_manage_cards,
+    participant_for_staff,
+    reads_answers,
+    staff_required,
+)
 from ..card_login import cards
 from ..checkins import brief, meetings
-from ..checkins.staff_views import is_case_officer
 from ..consent import staff_page as consent_page
 from ..db import get_session
 from ..extensions import limiter
 from ..i18n import gettext as _
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
-from ..web import render
+from ..web import render, row_id
 from . import accounts, bp, people
 from .forms import LoginForm
 
@@ -45,16 +51,21 @@ def index():
     if g.staff.role == Role.manager:
         return redirect(url_for("stats.index"))
     if g.staff.role == Role.case_officer:
-        return render("staff/caseload.html", rows=brief.caseload(g.staff))
+        rows = brief.caseload(g.staff)
+        audit.shown((row.participant.id for row in rows), "caseload.view")
+        return render("staff/caseload.html", rows=rows)
     return _units_page()
 
 
 def _units_page(pick_error=None):
-    units = []
+    units, shown = [], []
     for unit in people.units_of(g.staff):
         at_unit = people.participants_at(unit.id)
         seen = cards.latest_card_id(p.id for p in at_unit)
-        units.append((unit, at_unit, brief.waiting_for_help({unit.id}), seen))
+        waiting = brief.waiting_for_help({unit.id})
+        units.append((unit, at_unit, waiting, seen))
+        shown += [p.id for p in at_unit] + [p.id for p, _meeting in waiting]
+    audit.shown(shown)
     status = 422 if pick_error else 200
     return render("staff/units.html", units=units, pick_error=pick_error, status=status)
 
@@ -75,7 +86,9 @@ def participant(participant_id):
         cards_seen=cards.latest_card_id([person.id]),
         now=utcnow(),
         manages_cards=may_manage_cards(g.staff, person) and person.ended_at is None,
-        reads_answers=is_case_officer(g.staff, person),
+        reads_answers=reads_answers(g.staff, person),
+        is_admin=is_admin(g.staff),
+        helps_with_check_in=may_hand_over(g.staff, person),
         meetings=meetings.of_participant(person.id),
         open_meeting=meetings.open_meeting(person.id),
         shared=consent_page.for_supervisor(g.staff, person),
@@ -102,7 +115,7 @@ def issue_unit_cards(unit_id):
     unit = people.unit_for_supervisor(g.staff, unit_id)
     if unit is None:
         abort(404)
-    chosen = set(request.form.getlist("participant", type=int))
+    chosen = set(request.form.getlist("participant", type=row_id))
     at_unit = [p for p in people.participants_at(unit.id) if p.id in chosen]
     if not at_unit:
         return _units_page(pick_error=unit.id)
@@ -117,7 +130,7 @@ def issue_unit_cards(unit_id):
 
 def already_issued(participant_ids) -> bool:
     """True when cards were made since the form was shown (a reload, a second tap)."""
-    seen = request.form.get("cards_seen", type=int)
+    seen = request.form.get("cards_seen", type=row_id)
     return seen != cards.latest_card_id(participant_ids)
 
 
@@ -151,12 +164,11 @@ def revoke_card(card_id):
 @bp.post("/deltagare/<int:participant_id>/lamna-over")
 @staff_required(Role.supervisor)
 def hand_over(participant_id):
-    """Log this device in as the participant: when their card or camera is missing, or to help
-    them with the check-in questions (their answers then record that the supervisor helped)."""
-    person = participant_for_staff(participant_id, "session.hand_over", check=may_manage_cards)
-    if person.ended_at is not None:
+    """Log this device in as the participant to help them with the check-in questions (their
+    answers then record that the supervisor helped). The login opens the check-in only, and ends
+    on "Klar", on logout, or after HAND_OVER_MAX_MINUTES."""
+    person = participant_for_staff(participant_id, "session.hand_over", check=may_hand_over)
+    if meetings.open_meeting(person.id) is None:
         abort(404)
     logins.start(participant=person, helper=g.staff)
-    if request.form.get("to") == "checkin":
-        return redirect(url_for("checkins.resume"), 303)
-    return redirect(url_for("home.index"), 303)
+    return redirect(url_for("checkins.resume"), 303)

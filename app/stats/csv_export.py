@@ -3,20 +3,25 @@
 import csv
 import io
 
+from ..spreadsheet import cell
 from .tables import Table, shown
 
 
 def write(tables: list[Table], heading: list[str]) -> str:
-    """One block per table: its title, a header row and its rows; hidden counts as words."""
+    """One block per table: its title, a header row and its rows; hidden counts as words.
+    Every cell is plain text to a spreadsheet: unit names and titles are written by people."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(heading)
+    writer.writerow([cell(text) for text in heading])
     for table in tables:
         writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow([table.corner, *(str(label) for _key, label in table.columns)])
+        writer.writerow([cell(table.title)])
+        writer.writerow([cell(table.corner), *(cell(label) for _key, label in table.columns)])
         for row, label in table.rows:
             writer.writerow(
-                [str(label), *(shown(table.cell(row, column)) for column, _l in table.columns)]
+                [
+                    cell(label),
+                    *(cell(shown(table.cell(row, column))) for column, _l in table.columns),
+                ]
             )
     return out.getvalue()

@@ -11,15 +11,10 @@ from datetime import datetime
 from sqlmodel import select
 
 from ..db import get_session
-from ..models import Participant, Role, StaffUser
+from ..models import StaffUser
 from . import catalogue, sorting
 from .models import Wish, WishCard, WishNote
 from .sorting import PILES, Pile
-
-
-def may_see_wishes(staff: StaffUser, participant: Participant) -> bool:
-    """The participant's own case officer, nobody else (see the module's note on consent)."""
-    return staff.role == Role.case_officer and participant.case_officer_id == staff.id
 
 
 @dataclass(frozen=True)

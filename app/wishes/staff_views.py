@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 
+from ..access import reads_answers
 from ..checkins import meetings
+from ..web import sensible_day
 from . import bp, brief
 
 
@@ -15,6 +17,8 @@ def since_from_request() -> tuple[datetime | None, str]:
     try:
         day = date.fromisoformat(raw)
     except ValueError:
+        return None, ""
+    if not sensible_day(day):
         return None, ""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     return datetime.combine(day, time.min, tzinfo=zone), day.isoformat()
@@ -27,7 +31,7 @@ def staff_wishes(person):
     meeting that was held, else from when the participant first sorted each card.
     """
     staff = g.get("staff")
-    if staff is None or not brief.may_see_wishes(staff, person):
+    if staff is None or not reads_answers(staff, person):
         return None
     since, since_text = since_from_request()
     if since is None:

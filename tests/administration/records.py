@@ -44,7 +44,9 @@ def fill_record(db, make_meeting, make_card, person, case_officer) -> dict:
             interest_id=interest, kind="talked", day=date(2026, 1, 2), staff_id=case_officer.id
         )
     )
-    db.add(ConsentEvent(participant_id=person.id, area="wishes", given=True))
+    db.add(
+        ConsentEvent(participant_id=person.id, unit_id=person.unit_id, area="wishes", given=True)
+    )
     db.add(AuditEvent(action="participant.view", participant_id=person.id))
     db.commit()
     return {**ids, "check_in": check_in.id, "meeting": meeting.id, "interest": interest}

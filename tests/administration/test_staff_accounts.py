@@ -45,11 +45,12 @@ def test_admin_moves_a_supervisor_to_other_units_and_roles(
 
 
 def test_deactivating_ends_an_open_login_at_once(
-    app, client, db, make_unit, make_staff, make_participant, login_as
+    app, client, db, make_unit, make_staff, make_participant, make_meeting, login_as
 ):
     unit = make_unit("Kaféet")
     sara = make_staff("supervisor", units=[unit], username="sara")
     anna = make_participant("Anna", unit=unit)
+    make_meeting(anna)
     saras_phone = app.test_client()
     login_as(saras_phone, sara)
     assert saras_phone.get("/personal/").status_code == 200
@@ -57,7 +58,7 @@ def test_deactivating_ends_an_open_login_at_once(
     tablet = app.test_client()
     login_as(tablet, sara)
     assert tablet.post(f"/personal/deltagare/{anna.id}/lamna-over").status_code == 303
-    assert tablet.get("/").status_code == 200
+    assert tablet.get("/infor-motet").status_code == 200
 
     login_as(client, make_staff("admin"))
     response = edit(client, sara, units=[unit.id], active="")

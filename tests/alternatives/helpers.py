@@ -13,11 +13,3 @@ def make_interest(db, participant_id: int, key: str = "iwork") -> int:
     db.commit()
     return interest.id
 
-
-def interest_rows(db) -> list:
-    """Every interest as it is now, to check that a refused request changed nothing."""
-    db.expire_all()
-    return [
-        (i.id, i.participant_id, i.alternative_id, i.withdrawn_at)
-        for i in db.exec(select(AlternativeInterest).order_by(AlternativeInterest.id))
-    ]

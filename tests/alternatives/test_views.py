@@ -161,13 +161,16 @@ def test_missing_csrf_is_refused_and_stores_nothing(anna_client, anna, interests
     assert interests_of(anna)[0].withdrawn_at is None
 
 
-def test_a_helper_is_recorded(app, db, make_staff, anna, login_as, interests_of):
+def test_a_device_handed_over_for_the_check_in_says_nothing_here(
+    app, db, make_staff, make_meeting, anna, login_as, interests_of
+):
     supervisor = make_staff("supervisor", units=[db.get(Unit, anna.unit_id)])
+    make_meeting(anna)
     client = app.test_client()
     login_as(client, supervisor)
-    assert client.post(f"/personal/deltagare/{anna.id}/lamna-over").status_code in (302, 303)
-    client.post("/andra-vagar/iwork/veta-mer")
-    assert interests_of(anna)[0].helper_id == supervisor.id
+    assert client.post(f"/personal/deltagare/{anna.id}/lamna-over").status_code == 303
+    assert client.post("/andra-vagar/iwork/veta-mer").status_code == 403
+    assert interests_of(anna) == []
 
 
 def test_the_check_in_summary_links_to_matching_alternatives(anna_client, anna, db, make_meeting):

@@ -27,8 +27,9 @@ READ_REPORT = "Läste åtkomstrapporten för deltagaren"
 
 def table_rows(soup, own_reading=False):
     """The report's rows; without the auditor's own readings of it unless asked for."""
+    # Without the last column, the address the request came from.
     rows = [
-        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        [cell.get_text(" ", strip=True) for cell in row.select("td")][:-1]
         for row in soup.select("table.access-log tbody tr")
     ]
     return rows if own_reading else [row for row in rows if row[-1] != READ_REPORT]

@@ -7,8 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.alternatives.test_readability import DEFAULT_KEYS
-
 from .steps import card_address, heading, log_in_as_staff, log_in_with_card
 
 
@@ -79,38 +77,6 @@ def test_participant_asks_about_iwork_and_the_case_officer_follows_up(
     )
     officer.goto("/personal/")
     expect(officer.locator(".flag-know-more")).to_have_count(0)
-
-
-def test_every_catalogue_page_passes_axe_in_swedish_and_english(app, new_page, people, axe_check):
-    page = new_page()
-    log_in_with_card(page, card_address(app, people["anna"]))
-    for language in ("sv", "en"):
-        if language == "en":
-            page.goto("/sprak")
-            page.get_by_role("button", name="English").click()
-        page.goto("/andra-vagar")
-        expect(page.locator("html")).to_have_attribute("lang", language)
-        axe_check(page)
-        for key in DEFAULT_KEYS:
-            page.goto(f"/andra-vagar/{key}")
-            axe_check(page)
-        page.goto("/andra-vagar/komvux/inte-nu")
-        axe_check(page)
-    page.goto("/andra-vagar/praktik")
-    heading(page, "Internship")
-
-
-def test_admin_pages_pass_axe(app, new_page, people, axe_check):
-    page = new_page()
-    log_in_as_staff(page, "ali")
-    page.goto("/admin/andra-vagar")
-    heading(page, "Andra vägar")
-    axe_check(page)
-    page.get_by_role("link", name=re.compile("Ändra.*IWork")).click()
-    heading(page, "Ändra väg")
-    axe_check(page)
-    page.goto("/admin/andra-vagar/ny")
-    axe_check(page)
 
 
 def test_the_pages_work_without_javascript(app, new_page, people):

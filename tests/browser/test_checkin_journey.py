@@ -95,6 +95,7 @@ def read_brief(page, axe_check):
     assert len(re.findall(rb"/Type\s*/Page[^s]", printed)) == 1, "the brief prints on one A4"
 
 
+@pytest.mark.every_database
 def test_checkin_journey_with_javascript_and_a_dropped_connection(
     app, db, people, new_page, axe_check
 ):
@@ -149,52 +150,3 @@ def test_checkin_journey_without_javascript(app, people, make_meeting, new_page,
     officer = new_page()
     log_in_as_staff(officer, "karin", axe_check=axe_check)
     read_brief(officer, axe_check)
-
-
-def test_every_checkin_page_passes_axe_in_english(app, people, make_meeting, new_page, axe_check):
-    meeting = make_meeting(people["anna"])
-    phone = new_page()
-    log_in_with_card(phone, card_address(app, people["anna"]), axe_check=axe_check)
-    phone.goto("/sprak")
-    phone.get_by_role("button", name="English").click()
-    heading(phone, "Hello Anna!")
-    phone.get_by_role("link", name="Before the meeting").click()
-    heading(phone, "Before the meeting")
-    axe_check(phone)
-    phone.get_by_role("link", name="Start").click()
-    english = [
-        ("how_it_is", "How do you like it at your daily activity?", "Good"),
-        ("likes_tasks", "Do you get to do things you like there?", "Yes"),
-        ("feels_safe", "Do you feel safe there?", "No"),
-    ]
-    for _key, question, answer in english:
-        heading(phone, question)
-        axe_check(phone)
-        phone.get_by_role("button", name=answer, exact=True).click()
-    heading(phone, "Thank you for telling us")
-    axe_check(phone)
-    for key in ["try_new", "talk_about", "who_helped"]:
-        phone.goto(f"/infor-motet/fraga/{key}")
-        axe_check(phone)
-    phone.get_by_role("button", name="My supervisor", exact=True).click()
-    heading(phone, "How did they help you?")
-    axe_check(phone)
-    phone.goto("/infor-motet/svar")
-    heading(phone, "This is what you answered")
-    axe_check(phone)
-    phone.get_by_role("button", name="Done").click()
-    heading(phone, "Thank you!")
-    axe_check(phone)
-
-    officer = new_page()
-    log_in_as_staff(officer, "karin")
-    officer.get_by_role("contentinfo").get_by_role("button", name="English").click()
-    heading(officer, "My participants")
-    axe_check(officer)
-    officer.goto(f"/personal/moten/{meeting.id}")
-    heading(officer, "Brief: Anna")
-    axe_check(officer)
-    expect(officer.locator(".flag-unsafe")).to_contain_text("Does not feel safe")
-    officer.goto(f"/personal/deltagare/{people['anna'].id}/moten/nytt")
-    heading(officer, "Book a meeting with Anna")
-    axe_check(officer)

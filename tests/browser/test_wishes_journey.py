@@ -141,27 +141,18 @@ def test_participant_sorts_cards_and_the_case_officer_sees_the_piles(
     axe_check(officer)
 
 
-def test_administrator_hides_a_card_and_the_catalogue_pages_pass_axe(
+def test_administrator_hides_a_card_and_a_form_with_errors_passes_axe(
     app, new_page, people, axe_check
 ):
+    """The catalogue's pages are in the crawl; the form with its errors shown is not."""
     admin = new_page()
     log_in_as_staff(admin, "ali", axe_check=axe_check)
-    for language in ["Svenska", "English"]:
-        admin.get_by_role("button", name=language).click()
-        admin.goto("/admin/")
-        axe_check(admin)
-        admin.goto("/admin/onskemal-kort")
-        axe_check(admin)
-        admin.goto("/admin/onskemal-kort/ny")
-        axe_check(admin)
-        new_page.expect_console_error("status of 422")
-        admin.locator("main form button[type=submit]").click()  # nothing filled in
-        expect(admin.locator(".error-summary")).to_be_visible()
-        axe_check(admin)
-        admin.goto("/admin/onskemal-kort/bilar")
-        axe_check(admin)
+    admin.goto("/admin/onskemal-kort/ny")
+    new_page.expect_console_error("status of 422")
+    admin.locator("main form button[type=submit]").click()  # nothing filled in
+    expect(admin.locator(".error-summary")).to_be_visible()
+    axe_check(admin)
 
-    admin.get_by_role("button", name="Svenska").click()
     admin.goto("/admin/onskemal-kort/bilar")
     admin.get_by_label("Nej, dölj kortet").check()
     admin.get_by_role("button", name="Spara").click()

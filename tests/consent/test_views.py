@@ -99,11 +99,16 @@ def test_bad_input_gets_a_kind_message_and_changes_nothing(
     assert consents(anna) == [("goal_comments", True, None)]
 
 
-def test_the_supervisor_who_helped_is_recorded(client, people, login_as, consents):
+def test_a_supervisors_device_cannot_say_yes_for_the_participant(
+    client, people, login_as, consents, make_meeting
+):
+    """Only Anna, with her own card, decides what Sara sees: not on Sara's phone."""
+    make_meeting(people["anna"])
     login_as(client, people["sara"])
     client.post(f"/personal/deltagare/{people['anna'].id}/lamna-over")
-    client.post("/vem-far-se", data={"area": "checkins", "answer": "ja"})
-    assert consents(people["anna"]) == [("checkins", True, people["sara"].id)]
+    response = client.post("/vem-far-se", data={"area": "checkins", "answer": "ja"})
+    assert response.status_code == 403
+    assert consents(people["anna"]) == []
 
 
 def test_each_participant_has_their_own_answers(

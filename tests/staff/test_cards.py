@@ -159,15 +159,17 @@ def test_participant_page_as_page_fragment_boosted_and_history_restore(
 
 
 def test_hand_over_logs_the_device_in_as_the_participant_and_records_the_helper(
-    client, db, make_unit, make_staff, make_participant, login_as
+    client, db, make_unit, make_staff, make_participant, make_meeting, login_as
 ):
     unit = make_unit()
     sara = make_staff("supervisor", units=[unit])
     anna = make_participant("Anna", unit=unit)
+    make_meeting(anna)
     login_as(client, sara)
     response = client.post(f"/personal/deltagare/{anna.id}/lamna-over")
     assert response.status_code == 303
-    assert page(client.get("/")).h1.get_text(strip=True) == "Hej Anna!"
+    assert response.headers["Location"] == "/infor-motet/fortsatt"
+    assert page(client.get("/infor-motet")).select_one(".site-header")
     logins = db.exec(select(LoginSession).order_by(LoginSession.id)).all()
     assert logins[0].staff_id == sara.id and logins[0].ended_at is not None
     assert logins[1].participant_id == anna.id and logins[1].helper_id == sara.id

@@ -197,10 +197,13 @@ def test_nobody_else_sees_the_wishes(client, db, anna, sorted_long_ago, make_sta
     assert "Hästar" not in soup.get_text()
 
 
-def test_may_see_wishes_is_only_the_own_case_officer(db, anna, make_staff):
+def test_wishes_as_such_are_read_only_by_the_own_case_officer(db, anna, make_staff, in_request):
+    from app.access import reads_answers
     from app.models import StaffUser
 
     karin = db.get(StaffUser, anna.case_officer_id)
-    assert brief.may_see_wishes(karin, anna)
-    for role in ["supervisor", "admin", "case_officer"]:
-        assert not brief.may_see_wishes(make_staff(role), anna)
+    others = [make_staff(role) for role in ["supervisor", "admin", "case_officer"]]
+    with in_request():
+        assert reads_answers(karin, anna)
+        for staff in others:
+            assert not reads_answers(staff, anna)

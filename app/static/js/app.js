@@ -135,7 +135,8 @@
   }
 
   if (synth) synth.onvoiceschanged = function () { showReadAloud(); };
-  if (sw && d.body.classList.contains("participant")) sw.register("/sw.js");
+  // A supervisor's device handed over for the check-in keeps nothing: no worker there.
+  if (sw && d.body.classList.contains("participant") && !d.body.classList.contains("hand-over")) sw.register("/sw.js");
   on("DOMContentLoaded", enhance);
   on("htmx:afterSettle", enhance);
 })();

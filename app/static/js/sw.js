@@ -12,12 +12,26 @@ self.onactivate = function (e) {
   }).then(function () { return self.clients.claim(); }));
 };
 
-// Keep only what the server marks (X-Offline).
+// Without anyone's own login (logged out, staff, a hand-over, a refused card) no page is kept:
+// only what every page needs stays (the files kept from the start and static files).
+function forget() {
+  return caches.open(CACHE).then(function (c) {
+    return c.keys().then(function (all) {
+      return Promise.all(all.map(function (k) {
+        var path = new URL(k.url).pathname;
+        return /^\/static\//.test(path) || KEEP.indexOf(path) >= 0 || c.delete(k);
+      }));
+    });
+  });
+}
+
+// Keep only what the server marks (X-Offline); forget pages when it says so.
 self.onfetch = function (e) {
   var r = e.request, h = r.headers;
   function keep(response) {
     var page = response.clone(), text = response.clone();
-    if (response.headers.get("X-Offline")) caches.open(CACHE).then(function (c) {
+    if (response.headers.get("X-Offline-Forget")) forget();
+    if (response.headers.get("X-Offline") == "keep") caches.open(CACHE).then(function (c) {
       function put() { c.put(response.url, page); }
       // A page fetched ahead is kept once its pictures are.
       if (!h.get("X-Ahead")) return put();
