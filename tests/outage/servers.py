@@ -4,18 +4,25 @@ touched). bench/soak.py uses the same PostgreSQL."""
 
 import atexit
 import os
+import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
 import redis
 from sqlalchemy import text
 
+from app import migrate
 from app.db import make_engine
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Missing(RuntimeError):
@@ -47,6 +54,7 @@ class PostgreSQL:
         self.port = free_port()
         # Tests need no crash safety; a soak measures the real thing.
         self.settings = "" if durable else " -c fsync=off -c synchronous_commit=off"
+        self._migrated = False
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run("initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "--no-sync")
@@ -77,13 +85,21 @@ class PostgreSQL:
         self.start()
         return time.monotonic() - started
 
-    def new_database(self, name: str) -> str:
+    def new_database(self, name: str, template: str = "template1") -> str:
         server = make_engine(self.url()).execution_options(isolation_level="AUTOCOMMIT")
         with server.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
         server.dispose()
         return self.url(name)
+
+    def migrated_database(self, name: str) -> str:
+        """A new database with the app's tables, copied from one migrated once per cluster."""
+        if not self._migrated:
+            migrate.upgrade(self.new_database("migrated"))
+            make_engine(self.url("migrated")).dispose()
+            self._migrated = True
+        return self.new_database(name, template="migrated")
 
     def remove(self) -> None:
         self._run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop", check=False)
@@ -136,3 +152,48 @@ class Redis:
         if self.process.poll() is None:
             self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Gunicorn:
+    """The app served by gunicorn as the Procfile does (settings from gunicorn.conf.py), on a
+    free port; `environment` adds to this process's variables (DATABASE_URL and the like)."""
+
+    def __init__(self, environment: dict, workers: int | None = None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, **environment}
+        if workers:
+            env["WEB_CONCURRENCY"] = str(workers)
+        command = [sys.executable, "-m", "gunicorn", "--log-level", "warning",
+                   "--bind", f"127.0.0.1:{self.port}", "app:create_app()"]  # fmt: skip
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+        self.wait_until_serving()
+
+    def wait_until_serving(self, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2):  # noqa: S310
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("gunicorn did not start serving")
+
+    def workers(self) -> list[int]:
+        """The worker processes' ids (the master's children)."""
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return [int(child) for child in children]
+
+    def memory(self) -> int:
+        """Resident memory of the master and its workers, in bytes."""
+        total = 0
+        for pid in [self.process.pid, *self.workers()]:
+            with suppress(OSError):
+                status = Path(f"/proc/{pid}/status").read_text()
+                total += int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]) * 1024
+        return total
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)

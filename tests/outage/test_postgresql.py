@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import page
 
-from .helpers import migrated, own_postgresql, reference_rows_of, said_503, send, stored
+from .helpers import own_postgresql, reference_rows_of, said_503, send, stored
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def database_url(server):
-    return migrated(server.new_database("outage_postgresql"))
+    return server.migrated_database("outage_postgresql")
 
 
 @pytest.fixture(scope="module")
