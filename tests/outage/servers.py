@@ -156,9 +156,10 @@ class Redis:
 
 class Gunicorn:
     """The app served by gunicorn as the Procfile does (settings from gunicorn.conf.py), on a
-    free port; `environment` adds to this process's variables (DATABASE_URL and the like)."""
+    free port; `environment` adds to this process's variables (DATABASE_URL and the like), and
+    `log` takes what it writes to stderr."""
 
-    def __init__(self, environment: dict, workers: int | None = None):
+    def __init__(self, environment: dict, workers: int | None = None, log=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, **environment}
@@ -166,7 +167,7 @@ class Gunicorn:
             env["WEB_CONCURRENCY"] = str(workers)
         command = [sys.executable, "-m", "gunicorn", "--log-level", "warning",
                    "--bind", f"127.0.0.1:{self.port}", "app:create_app()"]  # fmt: skip
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=log)  # noqa: S603
         self.wait_until_serving()
 
     def wait_until_serving(self, seconds: float = 60) -> None:
