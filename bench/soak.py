@@ -13,6 +13,7 @@ the next question. A page that fails is asked for again after Retry-After second
 At the end the phones send what they still keep, and the answers they believe saved are
 compared, key by key, with the rows in the database: goal 0 lost, 0 stored twice, 0 errors
 (500s) seen by participants. The table also gives p95 and the server's memory at start and end.
+`make soak` (or `python -m bench.soak`) runs it; `make bench` does not.
 """
 
 import asyncio
@@ -244,7 +245,8 @@ def stored_keys(url: str) -> Counter:
     return keys
 
 
-def main() -> None:
+def run() -> None:
+    """Not a `main()`: `make bench` leaves the soak out; `make soak` runs it."""
     database = PostgreSQL(durable=True)
     try:
         url = database.migrated_database("soak")
@@ -319,4 +321,4 @@ def report(url, tokens, server, database, log_path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run()
