@@ -9,7 +9,7 @@ PORT ?= 5000
 # Test processes (pytest-xdist): one per core. TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-deep test-setup lint translations translations-update chromium bench clean
+.PHONY: run test test-deep test-setup lint translations translations-update chromium servers bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,12 +46,20 @@ chromium:
 	else echo "Chromium is missing: install Debian's chromium package (sudo apt-get install chromium)."; exit 1; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
+## PostgreSQL's and Redis's programs: the tests that stop a database or Redis start their own
+## (tests/outage/servers.py), never the shared ones. Installed when missing and we may.
+servers:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "Install Debian's postgresql and redis-server packages (sudo apt-get install postgresql redis-server)."; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql redis-server >/dev/null
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Everything the tests need: the packages, the compiled catalogues, Chromium.
-test-setup: $(VENV)/.installed-test translations chromium
+## Everything the tests need: the packages, the compiled catalogues, Chromium, PostgreSQL and Redis.
+test-setup: $(VENV)/.installed-test translations chromium servers
 
 test: test-setup lint
 	$(BIN)/pytest -n $(TEST_WORKERS)
@@ -71,6 +79,11 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 ## Benchmarks (bench/): page weight, load on SQLite and PostgreSQL, Lighthouse; one table each.
 bench: $(VENV)/.installed-bench translations chromium bench/node_modules/.installed
 	$(BIN)/python -m bench
+
+## The soak (bench/soak.py): SOAK_MINUTES (30) of the paced journey while our own PostgreSQL
+## restarts every 5 minutes and a gunicorn worker is killed every 7.
+soak: $(VENV)/.installed-bench translations servers
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -3,7 +3,7 @@
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import access, config, db, fingerprint, i18n, logins, pictograms, web
+from . import access, config, db, fingerprint, i18n, logins, outage, pictograms, web
 from .extensions import babel, csrf, htmx, init_limiter
 
 
@@ -28,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.before_request(logins.load)
     app.after_request(web.security_headers)
     web.register_errors(app)
+    outage.init_app(app)
     web.redact_logs()
     app.jinja_env.globals.update(
         picto=pictograms.url,

@@ -13,6 +13,8 @@ class Defaults:
     LOCAL_RUN = False
     SECRET_KEY = None
     DATABASE_URL = None
+    # A SQLite write waits this long for another to finish, then the person is asked to retry.
+    DATABASE_BUSY_SECONDS = 15
 
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
@@ -38,6 +40,8 @@ class Defaults:
     STAFF_LOGIN_LIMIT = "10 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
+    # Redis gone: each process counts in its own memory until it is back (logins keep working).
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
 
     # A check-in page left open for hours must still be sendable.
     WTF_CSRF_TIME_LIMIT = None

@@ -31,11 +31,15 @@ def private_sqlite_file(url: str) -> None:
             os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, busy_seconds: float = 15) -> Engine:
+    """`busy_seconds`: how long a SQLite write waits for another one to finish before it gives
+    up (and the person is asked to try again)."""
     url = database_url(url)
     if url.startswith("sqlite"):
         private_sqlite_file(url)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": busy_seconds}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
@@ -50,7 +54,6 @@ def _sqlite_pragmas(dbapi_connection, _record):
     # In WAL mode NORMAL never corrupts the file and a crash of the app loses nothing; only a
     # power cut may lose the last commits. FULL would wait for the disk on every saved answer.
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -80,7 +83,9 @@ def row_type(model) -> type:
 
 
 def init_app(app) -> None:
-    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
+    app.extensions["db_engine"] = make_engine(
+        app.config["DATABASE_URL"], app.config["DATABASE_BUSY_SECONDS"]
+    )
     app.teardown_appcontext(_close_session)
 
 

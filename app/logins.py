@@ -9,7 +9,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from flask import current_app, g, session
+from flask import current_app, g, request, session
 from sqlalchemy import bindparam, update
 from sqlmodel import select
 
@@ -112,7 +112,9 @@ def load() -> None:
     """Before each request: find who is logged in, ending logins that have run out."""
     g.login = g.staff = g.participant = None
     token = session.get("login")
-    if not token:
+    # Styles, scripts and pictures are nobody's: they need no login, and no database while it
+    # is away.
+    if not token or request.endpoint == "static":
         return
     db = get_session()
     found = db.connection().execute(_WHO_IS_LOGGED_IN, {"token_hash": token_hash(token)}).first()

@@ -200,6 +200,7 @@ ERRORS = {
     413: "too_large",
     429: "too_many",
     500: "server_error",
+    503: "unavailable",
 }
 
 

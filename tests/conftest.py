@@ -100,12 +100,18 @@ class BrowserLikeClient(FlaskClient):
         return self.tokens[cookie.value]
 
 
+def make_test_app(database_url):
+    """An app as the tests use it, on `database_url`, with the environment as it is now."""
+    app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
+    app.test_client_class = BrowserLikeClient
+    return app
+
+
 @pytest.fixture(scope="session")
 def shared_app(database_url):
     """One app for the whole run: building one (its URL map, its templates) costs more than
     most tests. `app` puts its configuration and database back after each test."""
-    app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
-    app.test_client_class = BrowserLikeClient
+    app = make_test_app(database_url)
     states = States(app.extensions["db_engine"])
     states.take("reference")  # what the migrations put in: question sets, catalogues
     app.extensions["test_states"] = states
@@ -127,8 +133,7 @@ def app(shared_app):
 def new_app(app, database_url):
     """An app of the test's own, for a test that adds a route to it (the shared app has served
     pages already, so Flask refuses). It uses the same database, put back as after any test."""
-    app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
-    app.test_client_class = BrowserLikeClient
+    app = make_test_app(database_url)
     yield app
     app.extensions["db_engine"].dispose()
 

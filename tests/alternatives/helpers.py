@@ -12,4 +12,3 @@ def make_interest(db, participant_id: int, key: str = "iwork") -> int:
     db.add(interest)
     db.commit()
     return interest.id
-

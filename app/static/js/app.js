@@ -1,6 +1,6 @@
 /* Mina steg: enhancements on pages that work without JavaScript. */
 (function () {
-  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead;
+  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead, later;
 
   function on(type, fn) { d.addEventListener(type, fn); }
   function all(selector, fn) { d.querySelectorAll(selector).forEach(fn); }
@@ -11,13 +11,26 @@
     return JSON.parse(localStorage.getItem(QUEUE) || "[]");
   }
 
-  // CSRF token as a header for htmx.
-  on("htmx:configRequest", function (e) { e.detail.headers["X-CSRFToken"] = token().content; });
+  // CSRF token as a header for htmx. An answer carries a key of its own from the first try, so
+  // one sent again after a dropped connection is stored once.
+  on("htmx:configRequest", function (e) {
+    e.detail.headers["X-CSRFToken"] = token().content;
+    if (e.detail.elt.closest("[data-offline]")) e.detail.parameters.answer_key = Math.random() + "-" + Date.now();
+  });
 
   // A boosted swap keeps <html> and <head>: copy their changes.
   on("htmx:beforeSwap", function (e) {
-    var html = e.detail.serverResponse || "", root = /<html\s[^>]*lang="([^"]*)"[^>]*dir="([^"]*)"/.exec(html),
-      body = /<body\s[^>]*class="([^"]*)"/.exec(html), t = /<meta name="csrf-token" content="([^"]*)"/.exec(html);
+    var c = e.detail.requestConfig, html = e.detail.serverResponse || "", root, body, t;
+    // The server says "try again" (503) to a form: as offline, the form stays as it was.
+    if (e.detail.xhr.status == 503 && c.verb == "post") {
+      e.detail.shouldSwap = false;
+      e.detail.isError = true;
+      notSent(c.elt, c);
+      return retry(e.detail.xhr.getResponseHeader("Retry-After"));
+    }
+    root = /<html\s[^>]*lang="([^"]*)"[^>]*dir="([^"]*)"/.exec(html);
+    body = /<body\s[^>]*class="([^"]*)"/.exec(html);
+    t = /<meta name="csrf-token" content="([^"]*)"/.exec(html);
     stop();
     if (!root) return;
     top.lang = root[1];
@@ -26,19 +39,20 @@
     if (t) token().content = t[1];
   });
 
-  // Offline: say so, keep the answer with a key of its own, send it when online.
-  on("htmx:sendError", function (e) {
-    var form = e.target.closest("[data-offline]"), s = $("connection-status"), go = s.querySelector("a"), c = e.detail.requestConfig, data;
+  // Offline, or the server said "try again": say so, keep the answer with its key, send it later.
+  function notSent(elt, c) {
+    var form = elt.closest("[data-offline]"), s = $("connection-status"), go = s.querySelector("a"), data;
     s.hidden = false;
     s.classList.toggle("kept", !!form);
     if (!form) return;
     data = new URLSearchParams(c.formData);
     data.delete("csrf_token");
-    data.set("answer_key", Math.random() + "-" + Date.now());
+    if (!data.get("answer_key")) data.set("answer_key", Math.random() + "-" + Date.now());
     queue(queue().concat([[c.path, "" + data]]));
     go.href = form.dataset.offline;
     go.hidden = false;
-  });
+  }
+  on("htmx:sendError", function (e) { notSent(e.target, e.detail.requestConfig); retry(); });
   on("htmx:afterRequest", function (e) { if (e.detail.successful) $("connection-status").hidden = true; });
 
   function send() {
@@ -48,12 +62,18 @@
     fetch(item[0], { method: "POST", body: new URLSearchParams(item[1]), headers: { "X-CSRFToken": token().content, "HX-Request": "true" } })
       .then(function (r) {
         busy = 0;
+        if (r.status == 503) retry(r.headers.get("Retry-After"));
         if (r.status > 499 || r.status == 401) return;
         queue(queue().filter(function (other) { return other[1] != item[1]; }));
         if (queue().length) return send();
         $("connection-status").hidden = true;
         $("connection-sent").hidden = false;
-      }, function () { busy = 0; });
+      }, function () { busy = 0; retry(); });
+  }
+  // Again after the seconds the server asked for (a dropped connection: five).
+  function retry(seconds) {
+    clearTimeout(later);
+    later = setTimeout(send, (+seconds || 5) * 1000);
   }
   window.ononline = send;
 

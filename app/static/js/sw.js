@@ -46,7 +46,10 @@ self.onfetch = function (e) {
   if (r.method != "GET" || (h.get("HX-Request") && !h.get("HX-Boosted"))) return;
   e.respondWith(/\/static\//.test(r.url)
     ? caches.match(r).then(function (hit) { return hit || fetch(r).then(keep); })
-    : fetch(r).then(keep, function () {
+    : fetch(r).then(function (response) {
+      // The server says "try again" (503): the page kept on the phone, as when offline.
+      return response.status != 503 ? keep(response) : caches.match(r.url, { ignoreVary: true }).then(function (hit) { return hit || response; });
+    }, function () {
       return caches.match(r.url, { ignoreVary: true }).then(function (hit) { return hit || caches.match(KEEP[0]); });
     }));
 };

@@ -1,0 +1,46 @@
+"""Fixtures: an app of each test's own on the database its module stops, locks or fills (and
+with the settings the test put in the environment), and a participant in a check-in."""
+
+import pytest
+
+from app.extensions import limiter
+from tests.conftest import make_test_app, page
+from tests.database import States
+
+# The state the migrations left, per database these tests use: restored after each test.
+_states: dict[str, States] = {}
+
+
+@pytest.fixture
+def outage_database(database_url):
+    """The database a test stops or fills: a module names a database of its own here."""
+    return database_url
+
+
+@pytest.fixture
+def app(outage_database):
+    app = make_test_app(outage_database)
+    if outage_database not in _states:
+        _states[outage_database] = States(app.extensions["db_engine"])
+        _states[outage_database].take("reference")
+    yield app
+    _states[outage_database].restore("reference")
+    app.extensions["db_engine"].dispose()
+    limiter.reset()
+
+
+@pytest.fixture
+def anna(make_participant, make_staff, make_unit, make_meeting):
+    anna = make_participant(
+        "Anna", unit=make_unit("Kaféet"), case_officer=make_staff("case_officer")
+    )
+    make_meeting(anna)
+    return anna
+
+
+@pytest.fixture
+def answering(client, anna, login_participant):
+    """Anna, logged in on `client`, on the check-in's first question; yields her check-in."""
+    login_participant(client, anna)
+    soup = page(client.get("/infor-motet/fraga/how_it_is"))
+    return soup.select_one("input[name=check_in]")["value"]
