@@ -11,3 +11,5 @@ import os
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count()))
 # Morning rush: a queue of connections waits rather than being refused.
 backlog = 2048
+# The app refuses to start with several workers and rate limits counted in each one's memory.
+os.environ["FLASK_WORKERS"] = str(workers)

@@ -17,8 +17,10 @@ def record(
     outcome: str | None = None,
     detail: str | None = None,
     actor_id: int | None = None,
+    account_id: int | None = None,
 ) -> None:
-    """Write who (the logged-in staff member) did `action` to whose data. Never the data."""
+    """Write who (the logged-in staff member) did `action` to whose data, or to which staff
+    account (`account_id`). Never the data, never a password or code."""
     staff = g.get("staff")
     db = get_session()
     db.add(
@@ -29,20 +31,21 @@ def record(
             outcome=outcome,
             detail=detail,
             source=request.remote_addr if has_request_context() else None,
+            account_id=account_id,
         )
     )
     if commit:
         db.commit()
 
 
-def login_failed(account_id: int | None) -> None:
-    """A wrong username or password. The account tried is named when it exists; nothing typed
-    is kept."""
+def login_failed(account_id: int | None, detail: str | None = None) -> None:
+    """A wrong username, password or code, or a refused single sign-on. The account tried is
+    named when it exists; nothing typed is kept."""
     record(
         "staff.login_failed",
         outcome="failed",
         actor_id=account_id,
-        detail=None if account_id else "unknown username",
+        detail=detail or (None if account_id else "unknown username"),
     )
 
 

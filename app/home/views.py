@@ -10,6 +10,7 @@ from ..access import participant_required
 from ..checkins.tile import meeting_tile
 from ..db import get_session
 from ..i18n import LANGUAGES
+from ..identity.sso_views import log_out_staff
 from ..web import render
 from . import bp, profile
 from .tiles import TILES
@@ -74,9 +75,10 @@ def accessibility():
 @bp.post("/logga-ut")
 def logout():
     """Log out, for participants and staff alike."""
-    was_staff = g.staff is not None
+    if g.staff is not None:
+        return log_out_staff()
     logins.end_current()
-    return redirect(url_for("staff.login" if was_staff else "home.index"), 303)
+    return redirect(url_for("home.index"), 303)
 
 
 def _back_to(target: str | None) -> str:
