@@ -48,6 +48,9 @@ def weakness(password: str, staff: StaffUser | None = None) -> str | None:
     own_words = ["mina steg", "minasteg", "mina-steg", "lösenord"]
     if staff is not None:
         own_words += [staff.username, *staff.display_name.split()]
+        # zxcvbn lets a username pass behind enough other letters: we do not.
+        if staff.username.lower() in password.lower():
+            return f"{_REASONS['user_inputs']} {_ADVICE}"
     result = zxcvbn(password[:_ZXCVBN_LENGTH], user_inputs=own_words)
     if result["score"] >= GOOD_SCORE:
         return None

@@ -1,10 +1,13 @@
 """Fixtures of staff identity: a real OpenID provider, an app as in production (second factor
 required), and codes from the code app."""
 
+import os
+import secrets
 from datetime import timedelta
 
 import pyotp
 import pytest
+import redis
 
 from app.models import StaffUser, utcnow
 
@@ -44,3 +47,23 @@ def code_now(secret: str, steps_ahead: int = 0) -> str:
 def secret_of(db, staff: StaffUser) -> str:
     db.expire_all()
     return db.get(StaffUser, staff.id).totp_secret
+
+
+@pytest.fixture
+def redis_storage():
+    """The real Redis on 127.0.0.1:6379 (.ci/run starts it), with a key prefix of this test's
+    own; its keys are removed afterwards (never FLUSHDB: the server is shared)."""
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    server = redis.Redis.from_url(url)
+    try:
+        server.ping()
+    except redis.ConnectionError:
+        message = f"These tests need Redis at {url} (`redis-server --daemonize yes`)."
+        if os.environ.get("SKIP_REDIS_TESTS") == "1":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+    prefix = f"mina-steg-test-{secrets.token_hex(8)}"
+    yield url, prefix
+    for key in server.scan_iter(f"*{prefix}*"):
+        server.delete(key)
+    server.close()

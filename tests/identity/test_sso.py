@@ -79,9 +79,7 @@ def test_a_replayed_answer_is_refused(sso_app, client, db, oidc, make_staff):
         {"aud": "another-application", "azp": CLIENT_ID},
     ],
 )
-def test_an_id_token_for_another_audience_is_refused(
-    sso_app, client, db, oidc, make_staff, claims
-):
+def test_an_id_token_for_another_audience_is_refused(sso_app, client, db, oidc, make_staff, claims):
     make_staff("case_officer", username="karin")
     db.exec(select(StaffUser)).one().sso_subject = "karin-2"
     db.commit()
@@ -145,7 +143,9 @@ def test_the_match_can_be_on_e_mail_and_the_role_can_follow_groups(
     karin.sso_subject = "karin@kommun.example"
     db.add(karin)
     db.commit()
-    oidc.set_claims("0f3c-6", {"email": "Karin@Kommun.example", "groups": ["mina-steg-handlaggare"]})
+    oidc.set_claims(
+        "0f3c-6", {"email": "Karin@Kommun.example", "groups": ["mina-steg-handlaggare"]}
+    )
     assert come_back(client, oidc.log_in(start(client, oidc), "0f3c-6")).status_code == 303
     db.expire_all()
     assert db.get(StaffUser, karin.id).role == "case_officer"
@@ -203,4 +203,6 @@ def test_password_login_can_be_off_but_for_break_glass_accounts(
 
     sso_app.config["BREAK_GLASS_ACCOUNTS"] = []
     client.post("/logga-ut")
-    assert not page(client.get("/personal/logga-in")).select_one("form[action='/personal/logga-in']")
+    assert not page(client.get("/personal/logga-in")).select_one(
+        "form[action='/personal/logga-in']"
+    )
