@@ -3,13 +3,9 @@ required), and codes from the code app."""
 
 import os
 import secrets
-from datetime import timedelta
 
-import pyotp
 import pytest
 import redis
-
-from app.models import StaffUser, utcnow
 
 from .provider import provider
 
@@ -37,16 +33,6 @@ def production(app):
     """Outside a local run: every password login needs the second factor."""
     app.config["LOCAL_RUN"] = False
     return app
-
-
-def code_now(secret: str, steps_ahead: int = 0) -> str:
-    """What the code app shows (or will show `steps_ahead` steps of 30 seconds later)."""
-    return pyotp.TOTP(secret).at(utcnow() + timedelta(seconds=30 * steps_ahead))
-
-
-def secret_of(db, staff: StaffUser) -> str:
-    db.expire_all()
-    return db.get(StaffUser, staff.id).totp_secret
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ from tests.conftest import PASSWORD, page
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def wrong_login(client, username, address, password="wrong password"):
+def wrong_login(client, username, address, typed="wrong password"):
     return client.post(
         "/personal/logga-in",
-        data={"username": username, "password": password},
+        data={"username": username, "password": typed},
         environ_base={"REMOTE_ADDR": address},
     )
 

@@ -6,7 +6,7 @@ from sqlmodel import select
 from app.models import AuditEvent, LoginSession, RecoveryCode
 from tests.conftest import PASSWORD, page
 
-from .conftest import code_now, secret_of
+from .helpers import code_now, secret_of
 
 
 def password_step(client, staff, password=PASSWORD):
