@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from flask import current_app, g
 from sqlmodel import select
-from zxcvbn import zxcvbn
 
 from .. import audit
 from ..db import get_session
@@ -51,6 +50,8 @@ def weakness(password: str, staff: StaffUser | None = None) -> str | None:
         # zxcvbn lets a username pass behind enough other letters: we do not.
         if staff.username.lower() in password.lower():
             return f"{_REASONS['user_inputs']} {_ADVICE}"
+    from zxcvbn import zxcvbn  # its word lists load when first needed, not as a worker starts
+
     result = zxcvbn(password[:_ZXCVBN_LENGTH], user_inputs=own_words)
     if result["score"] >= GOOD_SCORE:
         return None

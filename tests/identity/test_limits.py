@@ -35,7 +35,7 @@ def test_wrong_tries_for_one_username_are_limited_from_every_address(app, client
     for n in range(3):
         assert wrong_login(client, "Karin", f"198.51.100.{n}").status_code == 422
     # A fourth address, and even the right password: wait.
-    refused = wrong_login(client, "karin", "198.51.100.9", password=PASSWORD)
+    refused = wrong_login(client, "karin", "198.51.100.9", typed=PASSWORD)
     assert page(refused, 429).h1.get_text(strip=True) == "Vänta en liten stund"
     # Somebody else from one of the same addresses is not held up.
     assert wrong_login(client, "sara", "198.51.100.1").status_code == 422
@@ -115,7 +115,7 @@ def listening_socket() -> socket.socket:
 def gunicorn(sock, env, workers=1):
     """gunicorn as the Procfile starts it, on a socket of the test's own."""
     command = [
-        sys.executable, "-m", "gunicorn", "--workers", str(workers),
+        sys.executable, "-m", "gunicorn", "--workers", str(workers), "--no-control-socket",
         "--bind", f"fd://{sock.fileno()}", "app:create_app()",
     ]  # fmt: skip
     return subprocess.Popen(  # noqa: S603 (this Python, our own app)
@@ -187,7 +187,7 @@ def test_the_11th_wrong_login_in_a_minute_is_refused_by_whichever_server_gets_it
             assert statuses == [422] * 5 + [429, 429]
     finally:
         for server in servers:
-            server.send_signal(signal.SIGTERM)
+            server.send_signal(signal.SIGQUIT)
         for server in servers:
             server.wait(timeout=30)
             server.stderr.close()
