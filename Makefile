@@ -46,13 +46,16 @@ chromium:
 	else echo "Chromium is missing: install Debian's chromium package (sudo apt-get install chromium)."; exit 1; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
-## PostgreSQL's and Redis's programs: the tests that stop a database or Redis start their own
-## (tests/outage/servers.py), never the shared ones. Installed when missing and we may.
+## PostgreSQL's and Redis's programs (installed when missing and we may), and Redis running on
+## 127.0.0.1:6379 for the tests of rate limits shared between processes. The tests that stop a
+## database or Redis start their own (tests/outage/servers.py), never the shared ones.
 servers:
-	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
-	else echo "Install Debian's postgresql and redis-server packages (sudo apt-get install postgresql redis-server)."; exit 1; fi; \
-	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql redis-server >/dev/null
+	@if ! (ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null); then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	  else echo "Install Debian's postgresql and redis-server packages (sudo apt-get install postgresql redis-server)."; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql redis-server >/dev/null; \
+	fi
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no >/dev/null
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -5,6 +5,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import access, config, db, fingerprint, i18n, logins, outage, pictograms, web
 from .extensions import babel, csrf, htmx, init_limiter
+from .identity import sso
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -23,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     htmx.init_app(app)
     init_limiter(app)
     fingerprint.init_app(app)
+    sso.init_app(app)
 
     app.before_request(web.refuse_uploads)
     app.before_request(logins.load)
@@ -48,6 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .display import bp as display_bp
     from .goals import bp as goals_bp
     from .home import bp as home_bp
+    from .identity import bp as identity_bp
     from .mydata import bp as mydata_bp
     from .staff import bp as staff_bp
     from .stats import bp as stats_bp
@@ -66,6 +69,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(consent_bp)
     app.register_blueprint(auditing_bp)
     app.register_blueprint(mydata_bp)
+    app.register_blueprint(identity_bp)
 
     from .cli import register as register_cli
 

@@ -20,16 +20,20 @@ def record(
     outcome: str | None = None,
     detail: str | None = None,
     actor_id: int | None = None,
+    account_id: int | None = None,
 ) -> None:
     """Write who (the logged-in staff member, or the supervisor whose device was handed over)
-    did `action` to whose data. Never the data."""
+    did `action` to whose data, or to which staff account (`account_id`). Never the data, never
+    a password or code."""
     db = get_session()
-    db.add(_event(action, participant_id, outcome, detail, actor_id))
+    db.add(_event(action, participant_id, outcome, detail, actor_id, account_id))
     if commit:
         db.commit()
 
 
-def _event(action, participant_id=None, outcome=None, detail=None, actor_id=None) -> AuditEvent:
+def _event(
+    action, participant_id=None, outcome=None, detail=None, actor_id=None, account_id=None
+) -> AuditEvent:
     return AuditEvent(
         action=action,
         participant_id=participant_id,
@@ -37,6 +41,7 @@ def _event(action, participant_id=None, outcome=None, detail=None, actor_id=None
         outcome=outcome,
         detail=detail,
         source=request.remote_addr if has_request_context() else None,
+        account_id=account_id,
     )
 
 
@@ -60,14 +65,14 @@ def shown(participant_ids, action: str = "list.view") -> None:
     db.commit()
 
 
-def login_failed(account_id: int | None) -> None:
-    """A wrong username or password. The account tried is named when it exists; nothing typed
-    is kept."""
+def login_failed(account_id: int | None, detail: str | None = None) -> None:
+    """A wrong username, password or code, or a refused single sign-on. The account tried is
+    named when it exists; nothing typed is kept."""
     record(
         "staff.login_failed",
         outcome="failed",
         actor_id=account_id,
-        detail=None if account_id else "unknown username",
+        detail=detail or (None if account_id else "unknown username"),
     )
 
 

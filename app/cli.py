@@ -8,6 +8,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from . import datagen, demo, migrate
 from .backup import backup_command, restore_command
+from .identity import passwords
 from .models import Role
 from .retention import retention_delete
 from .staff import accounts
@@ -48,8 +49,9 @@ def create_staff(username, display_name, role, unit_ids, password):
     """Create a staff account (the first admin, for example)."""
     if accounts.find_by_username(username):
         raise click.ClickException(f"The username {username!r} is taken.")
-    if len(password) < accounts.MIN_PASSWORD_LENGTH:
-        raise click.ClickException("The password needs at least 10 characters.")
+    weakness = passwords.weakness(password)
+    if weakness:
+        raise click.ClickException(weakness)
     accounts.create(username, display_name, Role(role), password, unit_ids=list(unit_ids))
     click.echo(f"Created {role} {username}.")
 

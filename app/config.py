@@ -36,12 +36,40 @@ class Defaults:
     # werkzeug's scrypt (n=2**15, r=8, p=1); tests lower the cost to stay fast.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a method name, not a password)
 
-    CARD_REDEEM_LIMIT = "10 per minute"
+    # Per address: a whole site on one wifi opens cards at the morning rush. Each card has its
+    # own limit on top.
+    CARD_REDEEM_LIMIT = "60 per minute"
+    CARD_LIMIT = "10 per minute"
+    # Per address, and per username for wrong tries only: the wait grows with each step.
     STAFF_LOGIN_LIMIT = "10 per minute"
+    STAFF_USERNAME_LIMIT = "5 per minute; 10 per 15 minutes; 20 per hour; 40 per day"
+    # Wrong codes of the second factor, per account.
+    SECOND_FACTOR_LIMIT = "5 per minute; 10 per 15 minutes; 20 per day"
+    # redis://host:6379/0 in production, so that every worker and server shares one count.
     RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_KEY_PREFIX = "mina-steg"
     RATELIMIT_HEADERS_ENABLED = False
     # Redis gone: each process counts in its own memory until it is back (logins keep working).
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+
+    # How many worker processes serve the app (gunicorn.conf.py sets it).
+    WORKERS = 1
+
+    # Single sign-on with OpenID Connect: set the issuer, client id and secret to offer it.
+    OIDC_ISSUER = None
+    OIDC_CLIENT_ID = None
+    OIDC_CLIENT_SECRET = None
+    OIDC_SCOPES = "openid profile email"
+    # The claim that names the person: "sub", or e.g. "email", "oid" or an HSA-id claim.
+    OIDC_MATCH_CLAIM = "sub"
+    # Optional: take the role from a groups claim, {"group": "case_officer", ...}.
+    OIDC_GROUPS_CLAIM = None
+    OIDC_ROLE_GROUPS = {}
+    # With single sign-on: False allows password login only for BREAK_GLASS_ACCOUNTS.
+    PASSWORD_LOGIN = True
+    BREAK_GLASS_ACCOUNTS = []
+    # An administrator's one-time code for a new password works this long.
+    RESET_CODE_HOURS = 24
 
     # A check-in page left open for hours must still be sendable.
     WTF_CSRF_TIME_LIMIT = None
@@ -90,6 +118,20 @@ def load(app, test_config=None):
     if not app.config.get("DATABASE_URL"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'mina-steg.sqlite'}"
+    check_limit_storage(app.config)
+
+
+def check_limit_storage(config) -> None:
+    """Refuse to serve with a count of wrong logins per process: with several workers an
+    attacker would get that many times the tries."""
+    workers = int(config["WORKERS"])
+    in_memory = config["RATELIMIT_STORAGE_URI"].startswith("memory:")
+    if not config["LOCAL_RUN"] and workers > 1 and in_memory:
+        raise RuntimeError(
+            f"{workers} workers would each count wrong logins on their own: set "
+            "FLASK_RATELIMIT_STORAGE_URI=redis://host:6379/0 so that they share one count "
+            "(or run one worker)."
+        )
 
 
 def _local_secret_key(instance: Path) -> str:

@@ -9,13 +9,11 @@ from flask_wtf.csrf import CSRFProtect
 babel = Babel()
 csrf = CSRFProtect()
 htmx = HTMX()
-# No limit applies to every page: see init_limiter.
+# No limit applies to every page: only the views that let someone try a secret (a card, a
+# password, a code) have limits, each set by its decorator. Where the counts are kept comes
+# from RATELIMIT_STORAGE_URI (Redis in production, so that every worker shares them).
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
 def init_limiter(app) -> None:
-    """Only views with a limit of their own check one (the card, the staff login): each one's
-    decorator does. Flask-Limiter also looks for limits before every request, which finds none
-    here and costs a twentieth of a participant's page, so that check is taken out."""
     limiter.init_app(app)
-    app.before_request_funcs[None].remove(limiter._check_request_limit)

@@ -52,17 +52,44 @@ class Unit(SQLModel, table=True):
 
 
 class StaffUser(SQLModel, table=True):
-    """A supervisor, case officer or administrator who logs in with a password."""
+    """A supervisor, case officer or administrator. They log in through the municipality's
+    identity provider, or with a password and a second factor."""
 
     __tablename__ = "staff_user"
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=60, unique=True)
     display_name: str = Field(max_length=120)
     role: str = Field(max_length=20)
-    password_hash: str = Field(max_length=255)
+    # None: no password (single sign-on only, or a one-time code not yet used).
+    password_hash: str | None = Field(default=None, max_length=255)
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    # Someone else chose the password: the person chooses their own at the next login.
+    must_change_password: bool = False
+    password_changed_at: datetime | None = None
+    # An administrator's one-time code (only its hash) for choosing a new password.
+    reset_code_hash: str | None = Field(default=None, max_length=64)
+    reset_code_expires_at: datetime | None = None
+    # The identity provider's value for this person (the claim in OIDC_MATCH_CLAIM).
+    sso_subject: str | None = Field(default=None, max_length=255, unique=True)
+    # The second factor: a TOTP secret, in use once confirmed with a code from the app.
+    totp_secret: str | None = Field(default=None, max_length=64)
+    totp_confirmed_at: datetime | None = None
+    # The time step of the last code used: a code works once.
+    totp_last_step: int | None = None
+
+
+class RecoveryCode(SQLModel, table=True):
+    """One of the ten single-use codes for when the phone with the code app is lost. Only a
+    hash is kept; the codes are shown once."""
+
+    __tablename__ = "recovery_code"
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_user.id", index=True)
+    code_hash: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    used_at: datetime | None = None
 
 
 class StaffUnit(SQLModel, table=True):
@@ -159,3 +186,6 @@ class AuditEvent(SQLModel, table=True):
     # How many times the same refused page was asked for by the same person and address within
     # a few minutes (see audit.refused): one row counts them, so a flood cannot fill the log.
     repeats: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # The staff account the event is about when it is not the actor's own: an account created,
+    # given a new role or a one-time code.
+    account_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)

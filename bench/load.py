@@ -196,6 +196,7 @@ def gunicorn(app: str, url: str, probe: str):
         "DATABASE_URL": url,
         # Every simulated phone comes from this one address.
         "FLASK_CARD_REDEEM_LIMIT": "1000000 per minute",
+        "FLASK_CARD_LIMIT": "1000000 per minute",
     }
     command = [sys.executable, "-m", "gunicorn", *GUNICORN, "--bind", f"127.0.0.1:{port}", app]
     server = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603

@@ -127,7 +127,6 @@ ROUTES = {
             "display_name": "Ny",
             "username": "ny.person",
             "role": "case_officer",
-            "password": "a long enough password",
         },
         {"admin"},
     ),
@@ -197,7 +196,15 @@ ROUTES = {
 # Areas that keep their rows of the matrix in tests/<area>/access.py.
 AREAS = [
     importlib.import_module(f"tests.{area}.access")
-    for area in ("consent", "auditing", "stats", "languages", "administration", "display")
+    for area in (
+        "consent",
+        "auditing",
+        "stats",
+        "languages",
+        "administration",
+        "display",
+        "identity",
+    )
 ]
 for _area in AREAS:
     ROUTES.update(_area.ROUTES)

@@ -9,11 +9,12 @@ from ..access import participant_for_staff
 from ..db import get_session
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
+from ..identity import logins_allowed, second_factor, sso
 from ..models import EndReason, Role, StaffUser, Unit
 from ..retention import retention_days
 from ..web import render, row_id
-from . import bp, directory, people
-from .forms import EndParticipantForm, ParticipantEditForm, StaffEditForm
+from . import bp, directory, login_views, people
+from .forms import EndParticipantForm, ParticipantEditForm, StaffEditForm, without_sso
 from .views import admin_only
 
 
@@ -30,22 +31,37 @@ def edit_staff():
         obj=staff if request.method == "GET" else None,
         data={"units": people.unit_ids_of(staff)} if request.method == "GET" else None,
     )
+    if not sso.configured():
+        without_sso(form)
     form.units.choices = [SelectChoice(u.id, u.name) for u in directory.units()]
     if form.validate_on_submit():
+        subject = login_views.subject_in(form)
         if staff.id == g.staff.id and (form.role.data != Role.admin or not form.active.data):
             form.active.errors.append(
                 _("Du kan inte ta bort din egen behörighet. Be en annan administratör.")
             )
-        else:
+        elif login_views.subject_free(form, subject, staff):
             change = people.StaffChange(
-                form.display_name.data, Role(form.role.data), form.active.data, form.units.data
+                form.display_name.data,
+                Role(form.role.data),
+                form.active.data,
+                form.units.data,
+                subject if sso.configured() else staff.sso_subject,
             )
             people.update_staff(staff, change, g.staff)
             return redirect(url_for("admin.index"), 303)
     status = 422 if form.errors else 200
     caseload = [p for p in directory.participants() if p.case_officer_id == staff.id]
     audit.shown(p.id for p in caseload)
-    return render("admin/staff_edit.html", form=form, staff=staff, caseload=caseload, status=status)
+    return render(
+        "admin/staff_edit.html",
+        form=form,
+        staff=staff,
+        caseload=caseload,
+        status=status,
+        may_get_code=logins_allowed.by_password(staff.username),
+        second_factor_on=second_factor.is_set_up(staff),
+    )
 
 
 def _participant_form(person):

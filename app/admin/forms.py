@@ -3,7 +3,6 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    PasswordField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -14,7 +13,6 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp, Validati
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..i18n import lazy_gettext as _l
-from ..staff.accounts import MIN_PASSWORD_LENGTH
 
 ROLE_CHOICES = [
     SelectChoice("supervisor", _l("Handledare")),
@@ -81,18 +79,15 @@ class StaffForm(FlaskForm):
         description=_l("Handledare ser deltagarna på de enheter som är valda."),
         coerce=int,
     )
-    password = PasswordField(
-        _l("Första lösenord"),
-        description=_l("Minst 10 tecken. Ge det till personen på ett säkert sätt."),
-        validators=[
-            InputRequired(_l("Skriv ett lösenord.")),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=200,
-                message=_l("Lösenordet ska ha minst 10 tecken."),
-            ),
-        ],
-        render_kw={"autocomplete": "new-password"},
+    # Shown only when single sign-on is configured (see `without_sso`).
+    sso_subject = StringField(
+        _l("Konto hos kommunens inloggning"),
+        description=_l(
+            "Det personen heter i kommunens inloggning, till exempel e-postadress eller HSA-id. "
+            "Lämna tomt om personen loggar in med lösenord."
+        ),
+        validators=[Optional(), Length(max=255)],
+        render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
     )
 
     def validate_units(self, field):
@@ -121,6 +116,7 @@ class StaffEditForm(FlaskForm):
     display_name = StaffForm.display_name
     role = StaffForm.role
     units = StaffForm.units
+    sso_subject = StaffForm.sso_subject
     active = BooleanField(
         _l("Kontot är aktivt"),
         description=_l("Utan bock kan personen inte logga in. Öppna inloggningar avslutas direkt."),
@@ -150,3 +146,9 @@ class EndParticipantForm(FlaskForm):
         choices=END_REASON_CHOICES,
         validators=[InputRequired(_l("Välj varför deltagaren slutar."))],
     )
+
+
+def without_sso(form: FlaskForm) -> FlaskForm:
+    """Without single sign-on there is no provider account to name: the field goes."""
+    del form.sso_subject
+    return form

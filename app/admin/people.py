@@ -20,6 +20,7 @@ class StaffChange:
     role: Role
     active: bool
     unit_ids: list[int]
+    sso_subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,14 @@ def update_staff(staff: StaffUser, change: StaffChange, by: StaffUser) -> None:
     """Save a staff account's name, role, units and whether it may log in."""
     db = get_session()
     was_active = staff.active
+    if staff.role != change.role:
+        audit.record(
+            "staff.role_change", account_id=staff.id, detail=f"role {change.role}", commit=False
+        )
     staff.display_name = change.display_name.strip()
     staff.role = change.role
     staff.active = change.active
+    staff.sso_subject = change.sso_subject
     db.add(staff)
     wanted = set(change.unit_ids) if change.role == Role.supervisor else set()
     current = set(unit_ids_of(staff))
@@ -57,8 +63,8 @@ def update_staff(staff: StaffUser, change: StaffChange, by: StaffUser) -> None:
         db.add(StaffUnit(staff_id=staff.id, unit_id=unit_id, created_by_id=by.id))
     if was_active and not staff.active:
         end_logins_of_staff(staff)
-        audit.record("staff.deactivate", commit=False)
-    audit.record("staff.edit", commit=False)
+        audit.record("staff.deactivate", account_id=staff.id, commit=False)
+    audit.record("staff.edit", account_id=staff.id, commit=False)
     db.commit()
 
 

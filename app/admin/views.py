@@ -7,11 +7,12 @@ from .. import audit, pictograms
 from ..access import staff_required
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
+from ..identity import logins_allowed, passwords, sso
 from ..models import Role
 from ..staff import accounts
 from ..web import render
-from . import bp, directory
-from .forms import ParticipantForm, StaffForm, UnitForm
+from . import bp, directory, login_views
+from .forms import ParticipantForm, StaffForm, UnitForm, without_sso
 
 admin_only = staff_required(Role.admin)
 
@@ -48,21 +49,29 @@ def new_unit():
 @bp.route("/personal/ny", methods=["GET", "POST"])
 @admin_only
 def new_staff():
-    """Add a supervisor, case officer or administrator."""
+    """Add a supervisor, case officer or administrator. They log in through the
+    municipality's identity provider, or choose their own password with a one-time code."""
     form = StaffForm()
+    if not sso.configured():
+        without_sso(form)
     form.units.choices = [SelectChoice(u.id, u.name) for u in directory.units()]
     if form.validate_on_submit():
+        subject = login_views.subject_in(form)
         if accounts.find_by_username(form.username.data):
             form.username.errors.append(_("Användarnamnet finns redan. Välj ett annat."))
+        elif not login_views.subject_free(form, subject):
+            pass
         else:
-            accounts.create(
+            staff = accounts.create(
                 form.username.data,
                 form.display_name.data,
                 Role(form.role.data),
-                form.password.data,
                 unit_ids=form.units.data if form.role.data == Role.supervisor else [],
                 created_by=g.staff,
+                sso_subject=subject,
             )
+            if subject is None and logins_allowed.by_password(staff.username):
+                return login_views.code_page(staff, passwords.issue_reset_code(staff, g.staff))
             return redirect(url_for("admin.index"), 303)
     return _form_page("admin/staff_form.html", form)
 

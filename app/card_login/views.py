@@ -15,11 +15,24 @@ def _limit() -> str:
     return current_app.config["CARD_REDEEM_LIMIT"]
 
 
+def _one_card_limit() -> str:
+    return current_app.config["CARD_LIMIT"]
+
+
+def _card_key() -> str:
+    """The card being tried (by its secret's hash): its own count, whichever address."""
+    token = (request.view_args or {}).get("token") or request.form.get("token") or ""
+    return "card:" + cards.token_hash(token)[:32]
+
+
+# Per address: a whole site on one wifi shares one. Per card: one card tried over and over.
 card_limit = limiter.shared_limit(_limit, scope="card")
+one_card_limit = limiter.shared_limit(_one_card_limit, scope="one-card", key_func=_card_key)
 
 
 @bp.get("/k/<token>")
 @card_limit
+@one_card_limit
 def confirm(token):
     """Ask "Are you Anna?" so that link previews and scanners cannot log anyone in."""
     card = cards.find(token)
@@ -36,6 +49,7 @@ def confirm(token):
 
 @bp.post("/k")
 @card_limit
+@one_card_limit
 def redeem():
     """Yes, it is me: log in and go to a clean address without the card's secret."""
     card = cards.find(request.form.get("token"))

@@ -9,6 +9,7 @@ from ..access import is_hand_over, participant_required, refuse_hand_over
 from ..checkins.tile import meeting_tile
 from ..consent import sharing
 from ..i18n import LANGUAGES
+from ..identity.sso_views import log_out_staff
 from ..web import local_address, render
 from . import bp, profile
 from .tiles import TILES
@@ -81,11 +82,14 @@ def accessibility():
 @bp.post("/logga-ut")
 def logout():
     """Log out, for participants and staff alike."""
-    was_staff = g.staff is not None or is_hand_over()
-    if is_hand_over():
+    if g.staff is not None:
+        return log_out_staff()
+    handed_back = is_hand_over()
+    if handed_back:
         audit.record("session.hand_back", g.participant.id)
     logins.end_current()
-    return redirect(url_for("staff.login" if was_staff else "home.index"), 303)
+    # A supervisor's device handed back goes to the staff login; a participant's phone home.
+    return redirect(url_for("staff.login" if handed_back else "home.index"), 303)
 
 
 def _back_to(target: str | None) -> str:

@@ -15,8 +15,10 @@ from ..card_login import cards
 from ..checkins import brief, meetings
 from ..consent import staff_page as consent_page
 from ..db import get_session
-from ..extensions import limiter
 from ..i18n import gettext as _
+from ..identity import logins_allowed, sso, steps
+from ..identity.limits import login_per_address, login_per_username
+from ..identity.sso_views import provider_logout_offer
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
 from ..web import render, row_id
 from . import accounts, bp, people
@@ -24,20 +26,31 @@ from .forms import LoginForm
 
 
 @bp.route("/logga-in", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["STAFF_LOGIN_LIMIT"], methods=["POST"])
+@login_per_address
+@login_per_username
 def login():
-    """Staff log in with username and password; a wrong try says only that it was wrong."""
+    """Staff log in through the municipality's identity provider, or with username and
+    password and then the second factor; a wrong try says only that it was wrong."""
     form = LoginForm()
     if form.validate_on_submit():
-        staff = accounts.authenticate(form.username.data, form.password.data)
+        allowed = logins_allowed.by_password(form.username.data)
+        staff = accounts.authenticate(form.username.data, form.password.data) if allowed else None
         if staff is not None:
-            accounts.log_in(staff)
-            return redirect(url_for("staff.index"), 303)
+            return steps.begin(staff, via="password")
         known = accounts.find_by_username(form.username.data)
-        audit.login_failed(known.id if known else None)
+        audit.login_failed(known.id if known else None, None if allowed else "password login off")
         form.password.errors.append(_("Fel användarnamn eller lösenord."))
     status = 422 if form.errors else 200
-    return render("staff/login.html", form=form, status=status)
+    return render(
+        "staff/login.html",
+        form=form,
+        status=status,
+        sso=sso.configured(),
+        passwords_for_everyone=logins_allowed.passwords_for_everyone(),
+        any_password_login=logins_allowed.any_password_login(),
+        provider_logout=provider_logout_offer(),
+        local_run=current_app.config["LOCAL_RUN"],
+    )
 
 
 @bp.get("/")

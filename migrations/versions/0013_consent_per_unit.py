@@ -4,14 +4,14 @@ Each earlier yes or no is taken as given to the unit the participant is at now (
 the app knew of when it was given).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,147 @@
+"""The second factor: a code from an app on the phone (TOTP), and ten recovery codes for the
+day the phone is lost. Every password login outside a local run needs it."""
+
+import hashlib
+import hmac
+import secrets
+from datetime import datetime
+
+import pyotp
+from flask import current_app
+from sqlmodel import delete, select
+
+from .. import audit
+from ..db import get_session
+from ..models import RecoveryCode, StaffUser, utcnow
+
+ISSUER = "Mina steg"
+RECOVERY_CODES = 10
+# A code from the step before or after the current one still counts: phone clocks drift.
+_DRIFT_STEPS = 1
+# Lower case letters and digits a person cannot mix up (no 0/o, 1/l/i).
+_RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def required(staff: StaffUser) -> bool:
+    """Outside a local run always; in a local run only for accounts that have one set up."""
+    return staff.totp_confirmed_at is not None or not current_app.config["LOCAL_RUN"]
+
+
+def is_set_up(staff: StaffUser) -> bool:
+    return staff.totp_confirmed_at is not None
+
+
+def start_setup(staff: StaffUser) -> str:
+    """A new secret for the code app, kept until the person confirms it with a code."""
+    if staff.totp_secret is None or staff.totp_confirmed_at is not None:
+        staff.totp_secret = pyotp.random_base32()
+        staff.totp_confirmed_at = None
+        staff.totp_last_step = None
+        db = get_session()
+        db.add(staff)
+        db.commit()
+    return staff.totp_secret
+
+
+def setup_address(staff: StaffUser) -> str:
+    """What the QR code holds: the otpauth:// address code apps read."""
+    return pyotp.TOTP(staff.totp_secret).provisioning_uri(name=staff.username, issuer_name=ISSUER)
+
+
+def code_matches(staff: StaffUser, code: str, now: datetime | None = None) -> bool:
+    """The code the app shows now. Each code works once: a code seen by someone looking over
+    the shoulder is spent."""
+    code = "".join(code.split())
+    if staff.totp_secret is None or not code.isdigit() or len(code) != 6:
+        return False
+    totp = pyotp.TOTP(staff.totp_secret)
+    step_now = totp.timecode(now or utcnow())
+    for step in range(step_now - _DRIFT_STEPS, step_now + _DRIFT_STEPS + 1):
+        if staff.totp_last_step is not None and step <= staff.totp_last_step:
+            continue
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            staff.totp_last_step = step
+            get_session().add(staff)
+            return True
+    return False
+
+
+def confirm_setup(staff: StaffUser, code: str) -> list[str] | None:
+    """The first code from the app turns the second factor on; returns the recovery codes, to
+    be shown this once. None when the code is wrong."""
+    if staff.totp_secret is None or not code_matches(staff, code):
+        return None
+    staff.totp_confirmed_at = utcnow()
+    codes = _new_recovery_codes(staff)
+    audit.record("staff.second_factor_setup", actor_id=staff.id, commit=False)
+    get_session().commit()
+    return codes
+
+
+def _new_recovery_codes(staff: StaffUser) -> list[str]:
+    db = get_session()
+    db.exec(delete(RecoveryCode).where(RecoveryCode.staff_id == staff.id))
+    codes = []
+    for _ in range(RECOVERY_CODES):
+        code = "-".join(
+            "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(5)) for _ in range(3)
+        )
+        codes.append(code)
+        db.add(RecoveryCode(staff_id=staff.id, code_hash=recovery_hash(staff, code)))
+    return codes
+
+
+def recovery_hash(staff: StaffUser, code: str) -> str:
+    """Codes are compared by hash (75 random bits each), with the account mixed in."""
+    normal = "".join(code.split()).replace("-", "").lower()
+    return hashlib.sha256(f"{staff.id}:{normal}".encode()).hexdigest()
+
+
+def use_recovery_code(staff: StaffUser, code: str) -> bool:
+    """A recovery code that has not been used; it is used up now."""
+    db = get_session()
+    wanted = recovery_hash(staff, code)
+    unused = db.exec(
+        select(RecoveryCode).where(
+            RecoveryCode.staff_id == staff.id, RecoveryCode.used_at.is_(None)
+        )
+    ).all()
+    for row in unused:
+        if hmac.compare_digest(row.code_hash, wanted):
+            row.used_at = utcnow()
+            db.add(row)
+            return True
+    return False
+
+
+def recovery_codes_left(staff: StaffUser) -> int:
+    return len(
+        get_session()
+        .exec(
+            select(RecoveryCode.id).where(
+                RecoveryCode.staff_id == staff.id, RecoveryCode.used_at.is_(None)
+            )
+        )
+        .all()
+    )
+
+
+def reset(staff: StaffUser, by: StaffUser) -> None:
+    """An administrator's reset (a lost phone): the person sets up a new one at next login, and
+    whoever has the phone is logged out."""
+    from .passwords import end_other_logins
+
+    db = get_session()
+    staff.totp_secret = staff.totp_confirmed_at = staff.totp_last_step = None
+    db.add(staff)
+    db.exec(delete(RecoveryCode).where(RecoveryCode.staff_id == staff.id))
+    end_other_logins(staff)
+    audit.record("staff.second_factor_reset", actor_id=by.id, account_id=staff.id, commit=False)
+    db.commit()
+
+
+def qr_image(staff: StaffUser) -> str:
+    """The setup address as a QR code image for the code app to scan."""
+    from ..card_login.cards import qr_data_uri
+
+    return qr_data_uri(setup_address(staff))

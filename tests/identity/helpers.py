@@ -1,0 +1,44 @@
+"""Helpers of the staff identity tests and journeys: what the code app shows, and an account
+with the second factor already set up."""
+
+import time
+from datetime import timedelta
+
+import pyotp
+from flask import g
+
+from app.db import get_session
+from app.identity import second_factor
+from app.models import StaffUser, utcnow
+
+
+def code_now(secret: str, steps_ahead: int = 0) -> str:
+    """What the code app shows (or will show `steps_ahead` steps of 30 seconds later)."""
+    return pyotp.TOTP(secret).at(utcnow() + timedelta(seconds=30 * steps_ahead))
+
+
+def secret_of(db, staff: StaffUser) -> str:
+    db.expire_all()
+    return db.get(StaffUser, staff.id).totp_secret
+
+
+def unused_code(db, staff: StaffUser) -> str:
+    """A code the app shows now or shortly that the account has not used yet (each code
+    works once), waiting for the app's next one if need be."""
+    db.expire_all()
+    stored = db.get(StaffUser, staff.id)
+    totp = pyotp.TOTP(stored.totp_secret)
+    step = max(totp.timecode(utcnow()) - 1, (stored.totp_last_step or 0) + 1)
+    while step > totp.timecode(utcnow()) + 1:
+        time.sleep(1)
+    return totp.generate_otp(step)
+
+
+def with_second_factor(app, staff: StaffUser) -> list[str]:
+    """Set the code app up for the account as its first login would; returns the recovery
+    codes."""
+    with app.test_request_context():
+        g.staff = None
+        account = get_session().get(StaffUser, staff.id)
+        secret = second_factor.start_setup(account)
+        return second_factor.confirm_setup(account, code_now(secret))
