@@ -9,7 +9,7 @@ PORT ?= 5000
 # Test processes (pytest-xdist): one per core. TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-deep test-setup lint translations translations-update chromium servers bench soak clean
+.PHONY: run test test-deep test-setup lint translations translations-update chromium servers speech bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ translations-update: $(VENV)/.installed
 	$(BIN)/python -m app.translate update
 
 run: export FLASK_LOCAL_RUN ?= 1
-run: $(VENV)/.installed translations
+run: $(VENV)/.installed translations speech
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	@echo "Demo logins (open a participant's card address to log in as them):"
@@ -57,12 +57,22 @@ servers:
 	fi
 	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no >/dev/null
 
+## The server's voice for read-aloud: Debian's espeak-ng, and ffmpeg to make its audio small and
+## to check recordings. Installed when missing and we may; without them the app still runs and
+## offers recordings (already made) and the phone's own voice.
+speech:
+	@if command -v espeak-ng >/dev/null && command -v ffmpeg >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "No server voice: install Debian's espeak-ng and ffmpeg (sudo apt-get install espeak-ng ffmpeg)."; exit 0; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq espeak-ng ffmpeg >/dev/null
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## Everything the tests need: the packages, the compiled catalogues, Chromium, PostgreSQL and Redis.
-test-setup: $(VENV)/.installed-test translations chromium servers
+## Everything the tests need: the packages, the compiled catalogues, Chromium, PostgreSQL and Redis,
+## the server's voice.
+test-setup: $(VENV)/.installed-test translations chromium servers speech
 
 test: test-setup lint
 	$(BIN)/pytest -n $(TEST_WORKERS)
@@ -80,7 +90,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	touch $@
 
 ## Benchmarks (bench/): page weight, load on SQLite and PostgreSQL, Lighthouse; one table each.
-bench: $(VENV)/.installed-bench translations chromium bench/node_modules/.installed
+bench: $(VENV)/.installed-bench translations chromium speech bench/node_modules/.installed
 	$(BIN)/python -m bench
 
 ## The soak (bench/soak.py): SOAK_MINUTES (30) of the paced journey while our own PostgreSQL

@@ -86,6 +86,10 @@ class Defaults:
     PUBLIC_URL = None
     TRUSTED_HOSTS = None
 
+    # Read-aloud with the server's voice (espeak-ng and ffmpeg) for texts without a recording,
+    # on phones without a voice of their own. Off: recordings and the phone's voice only.
+    SERVER_VOICE = True
+
     # How many proxies sit in front of the app and set X-Forwarded-For/-Proto (0: none).
     PROXY_COUNT = 0
 

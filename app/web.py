@@ -32,6 +32,8 @@ CSP = "; ".join(
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
+        # Read-aloud plays audio made for one text (blob:), and the recorder plays back.
+        "media-src 'self' blob:",
         "connect-src 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",
@@ -126,9 +128,15 @@ def sensible_day(day: date | None) -> bool:
     return day is None or FIRST_DAY <= day <= LAST_DAY
 
 
+# The one form that takes a file: a recorded voice (it sets its own size limit).
+TAKES_FILES = {"speech.admin_record"}
+# Addresses whose content never changes (a hash in the name): kept by the phone for a year.
+FINGERPRINTED = {"static", "speech.audio_file"}
+
+
 def refuse_uploads():
-    """No form takes a file: a request that sends one is a bad request, not a crash."""
-    if request.method == "POST" and request.files:
+    """No other form takes a file: a request that sends one is a bad request, not a crash."""
+    if request.method == "POST" and request.endpoint not in TAKES_FILES and request.files:
         abort(400)
 
 
@@ -138,7 +146,8 @@ def security_headers(response):
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "no-referrer"
-    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    microphone = "(self)" if request.endpoint in TAKES_FILES else "()"
+    headers["Permissions-Policy"] = f"camera=(), microphone={microphone}, geolocation=()"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     if request.is_secure or not current_app.config["LOCAL_RUN"]:
         headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
@@ -151,7 +160,7 @@ def security_headers(response):
         # Whatever this phone kept for working offline leaves with the login: on logout, and
         # when a login starts, runs out or is refused (a revoked card, an ended hand-over).
         headers["Clear-Site-Data"] = '"storage"'
-    if request.endpoint != "static":
+    if request.endpoint not in FINGERPRINTED:
         # Pages may hold personal data: never keep them in a cache or the back-forward store.
         headers["Cache-Control"] = "no-store"
         response.vary.update(("HX-Request", "Cookie"))
@@ -185,8 +194,12 @@ def may_keep_offline(response) -> bool:
 
 def must_forget_offline(response) -> bool:
     """A whole page for a browser where no participant is logged in with their own card (logged
-    out, staff, a hand-over, a login just ended or refused): the phone keeps no pages."""
+    out, staff, a hand-over, a login just ended or refused): the phone keeps no pages. Not
+    while the database is away (503): who is logged in is unknown then, and the pages kept are
+    what the phone shows meanwhile."""
     if request.endpoint == "static" or response.mimetype != "text/html" or wants_fragment():
+        return False
+    if response.status_code == 503:
         return False
     return g.get("login_ended", False) or not _own_login()
 

@@ -123,10 +123,20 @@ def shared_app(database_url):
 def app(shared_app):
     config = dict(shared_app.config)
     yield shared_app
+    if shared_app.config != config:
+        # What the app worked out once (web.made_once) may follow the changed settings.
+        shared_app.extensions.pop("made_once", None)
     shared_app.config.clear()
     shared_app.config.update(config)
     shared_app.extensions["test_states"].restore("reference")
     limiter.reset()
+
+
+def restart_with(app, **settings):
+    """Change the app's settings as a restart with them would: what it works out once per app
+    (web.made_once: the parts of pages rendered once) is worked out again."""
+    app.config.update(settings)
+    app.extensions.pop("made_once", None)
 
 
 @pytest.fixture

@@ -204,6 +204,7 @@ AREAS = [
         "administration",
         "display",
         "identity",
+        "speech",
     )
 ]
 for _area in AREAS:

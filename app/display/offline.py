@@ -16,6 +16,8 @@ SCRIPT = APP / "static" / "js" / "sw.js"
 ALWAYS = ["css/app.css", "css/display.css", "js/app.js", "vendor/htmx-2.0.11.min.js"]
 # The offline page's pictures. A page fetched ahead brings its own (see sw.js).
 PICTURES = ["phone", "home", "language", "info"]
+# Read-aloud audio kept on the phone, per language: the audio of the participant's own pages.
+AUDIO_BUDGET = 2 * 1024 * 1024
 
 
 def check_in_pictures() -> list[str]:
@@ -50,4 +52,5 @@ def script() -> str:
         SCRIPT.read_text(encoding="utf-8")
         .replace("__VERSION__", version())
         .replace("__KEEP__", json.dumps(keep, separators=(",", ":")))
+        .replace("__AUDIO_BUDGET__", str(AUDIO_BUDGET))
     )

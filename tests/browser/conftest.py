@@ -61,10 +61,35 @@ def browser():
 # The app, served for real ------------------------------------------------------------------
 
 
+class Answering:
+    """The app, counting the requests it is answering: a request still on its way when the test
+    ends (a phone sending an answer again) must be done before the database is put back."""
+
+    def __init__(self, app):
+        self.app = app
+        self.open = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.open += 1
+        try:
+            return list(self.app(environ, start_response))
+        finally:
+            with self.changed:
+                self.open -= 1
+                self.changed.notify_all()
+
+    def wait_until_done(self, seconds=10):
+        with self.changed:
+            assert self.changed.wait_for(lambda: self.open == 0, timeout=seconds)
+
+
 @pytest.fixture
 def live_server(app):
     """The test's app (with its fresh database) on a real port; yields the base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    answering = Answering(app)
+    server = make_server("127.0.0.1", 0, answering, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
@@ -73,6 +98,7 @@ def live_server(app):
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+        answering.wait_until_done()
 
 
 # People with their own browser -------------------------------------------------------------

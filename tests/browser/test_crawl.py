@@ -47,6 +47,16 @@ NOT_LINKED = {
     "stats.static": "files",
     "home.health": "the health check, for the platform that runs the app",
     "display.service_worker": "the service worker's script, which app.js registers",
+    "speech.audio_file": "read-aloud audio, which app.js plays from a page's data-say",
+    # Steps of a staff login in progress, shown only between the password and the staff
+    # home (or on the way to and back from the identity provider, when one is configured);
+    # tests/browser/test_staff_identity_journeys.py takes each of them through axe.
+    "identity.second_factor_code": "a step of logging in",
+    "identity.recovery_code": "a step of logging in",
+    "identity.set_up_second_factor": "a step of logging in",
+    "identity.new_password": "a step of logging in",
+    "identity.sso_start": "the way out to the identity provider",
+    "identity.sso_return": "the way back from the identity provider",
 }
 CASES = [
     (role, code)

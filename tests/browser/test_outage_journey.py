@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from sqlmodel import select
 
 from app.checkins.models import CheckInAnswer
-from tests.outage.helpers import own_postgresql, reference_rows_of
+from tests.outage.helpers import app_on, own_postgresql
 
 from .steps import card_address, heading, log_in_with_card
 
@@ -19,13 +19,14 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def database_url(server):
+def stopped_database(server):
     return server.migrated_database("outage_journey")
 
 
-@pytest.fixture(scope="module")
-def reference_rows(database_url):
-    return reference_rows_of(database_url)
+@pytest.fixture
+def app(stopped_database):
+    """An app on the database this test stops."""
+    yield from app_on(stopped_database)
 
 
 @pytest.fixture

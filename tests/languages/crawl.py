@@ -5,6 +5,7 @@ crawl, which visits one address per kind of page (`page_kinds`). Only same-site 
 followed; logging out, files and the health check are not.
 """
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urlencode, urlsplit
@@ -12,13 +13,21 @@ from urllib.parse import urldefrag, urlencode, urlsplit
 from bs4 import BeautifulSoup
 from werkzeug.exceptions import HTTPException
 
+from app.speech.texts import key
+
 # Enough for every page of every role today, with room for the pages still to come.
 PAGE_CAP = 250
 SKIPPED = ("/logga-ut", "/static/", "/healthz")
+# The recording page of every fixed text in every language (some 600) is one page: the crawl
+# visits the one for the Swedish "Bra", which every language's list leads to.
+RECORDING_PAGE = re.compile(r"/admin/ljud/[^/]+/[0-9a-f]{20}$")
+ONE_RECORDING_PAGE = f"/admin/ljud/sv/{key('Bra')}"
 
 
 def worth_following(path: str) -> bool:
     """A page of the app to visit: not a file, not the way out."""
+    if RECORDING_PAGE.match(path) and path != ONE_RECORDING_PAGE:
+        return False
     return path.startswith("/") and not path.startswith("//") and not path.startswith(SKIPPED)
 
 

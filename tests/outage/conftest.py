@@ -3,12 +3,9 @@ with the settings the test put in the environment), and a participant in a check
 
 import pytest
 
-from app.extensions import limiter
-from tests.conftest import make_test_app, page
-from tests.database import States
+from tests.conftest import page
 
-# The state the migrations left, per database these tests use: restored after each test.
-_states: dict[str, States] = {}
+from .helpers import app_on
 
 
 @pytest.fixture
@@ -19,14 +16,7 @@ def outage_database(database_url):
 
 @pytest.fixture
 def app(outage_database):
-    app = make_test_app(outage_database)
-    if outage_database not in _states:
-        _states[outage_database] = States(app.extensions["db_engine"])
-        _states[outage_database].take("reference")
-    yield app
-    _states[outage_database].restore("reference")
-    app.extensions["db_engine"].dispose()
-    limiter.reset()
+    yield from app_on(outage_database)
 
 
 @pytest.fixture

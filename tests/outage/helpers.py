@@ -5,9 +5,27 @@ from sqlmodel import select
 
 from app import migrate
 from app.checkins.models import CheckInAnswer
-from tests.conftest import page
+from app.extensions import limiter
+from tests.conftest import make_test_app, page
+from tests.database import States
 
 from . import servers
+
+# The state the migrations left, per database these tests use: restored after each test.
+_states: dict[str, States] = {}
+
+
+def app_on(database: str):
+    """An app of the test's own on `database` (with the settings the test put in the
+    environment); the database is put back as the migrations left it afterwards."""
+    app = make_test_app(database)
+    if database not in _states:
+        _states[database] = States(app.extensions["db_engine"])
+        _states[database].take("reference")
+    yield app
+    _states[database].restore("reference")
+    app.extensions["db_engine"].dispose()
+    limiter.reset()
 
 
 def own_postgresql() -> servers.PostgreSQL:

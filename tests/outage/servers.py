@@ -52,8 +52,11 @@ class PostgreSQL:
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
         self.port = free_port()
-        # Tests need no crash safety; a soak measures the real thing.
-        self.settings = "" if durable else " -c fsync=off -c synchronous_commit=off"
+        # Tests stop the server as in a crash ("immediate"): what was committed must survive
+        # that, so commits wait for the log (synchronous_commit stays on). Only the machine
+        # crashing could lose them without fsync, and the tests need no safety from that; a soak
+        # measures the real thing.
+        self.settings = "" if durable else " -c fsync=off"
         self._migrated = False
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")

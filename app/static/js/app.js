@@ -77,11 +77,16 @@
   }
   window.ononline = send;
 
-  // Read-aloud: the page's language, a sentence at a time, that sentence marked.
+  // Read-aloud, text by text in the page's order, each with the best voice there is: a
+  // recording, else the phone's own voice for the page's language (a sentence at a time, that
+  // sentence marked), else the server's voice. Texts marked data-say carry their audio's address.
+  var BLOCKS = "p, li, label, legend, button, .button, [data-say]", player;
+
   function lang() { return top.lang.toLowerCase(); }
   function voice() {
     return synth && synth.getVoices().filter(function (v) { return !v.lang.toLowerCase().indexOf(lang()); })[0];
   }
+  function button() { return d.querySelector("[data-read-aloud]"); }
 
   function mark(el, sentence) {
     var marks = CSS.highlights, walk, node, at, range;
@@ -89,10 +94,15 @@
     if (marks) marks.clear();
     if (!el) return;
     el.setAttribute("data-reading", "");
-    for (walk = d.createTreeWalker(el, 4); marks && (node = walk.nextNode());) {
+    if (!marks) return;
+    range = new Range();
+    if (!sentence) {
+      range.selectNodeContents(el);
+      return marks.set("reading", new Highlight(range));
+    }
+    for (walk = d.createTreeWalker(el, 4); (node = walk.nextNode());) {
       at = node.data.indexOf(sentence);
       if (at < 0) continue;
-      range = new Range();
       range.setStart(node, at);
       range.setEnd(node, at + sentence.length);
       return marks.set("reading", new Highlight(range));
@@ -106,42 +116,114 @@
       label.textContent = data[say || (reading ? "stop" : "listen")];
       b.hidden = false;
     });
+    all("[data-speaker]", function (b) { b.hidden = false; });
   }
 
   function stop() {
     reading = 0;
     if (synth) synth.cancel();
+    if (player) {
+      player.onended = player.onerror = null;
+      player.pause();
+    }
     mark();
     showReadAloud();
   }
 
-  function readAloud(v) {
-    var me = reading = {};
-    showReadAloud();
-    all("#main :is(h1, h2, p, li, label, legend, dt, dd, button, .button)", function (el) {
-      if (el.closest("[data-read-aloud], .visually-hidden, [hidden]") || el.parentElement.closest("p, li, label, legend, button, .button")) return;
-      el.innerText.split(/(?<=[.!?])\s+/).forEach(function (sentence) {
-        var u = new SpeechSynthesisUtterance(sentence.trim());
+  // A part with marked texts inside is heard as those texts; the rest as the part it is in.
+  function whole(el) { return el.hasAttribute("data-say") || !el.querySelector("[data-say]"); }
+  function parts() {
+    return [].filter.call(d.querySelectorAll("#main :is(h1, h2, p, li, label, legend, dt, dd, button, .button, [data-say])"), function (el) {
+      if (el.closest("[data-read-aloud], [data-speaker], .visually-hidden, [hidden]") || !whole(el) || !el.innerText.trim()) return false;
+      for (var up = el.parentElement.closest(BLOCKS); up; up = up.parentElement && up.parentElement.closest(BLOCKS)) if (whole(up)) return false;
+      return true;
+    });
+  }
+
+  function format() {
+    player = player || new Audio();
+    return player.canPlayType('audio/ogg; codecs="opus"') ? "ogg" : "mp3";
+  }
+
+  function play(src) {
+    format();
+    return new Promise(function (done, fail) {
+      player.onended = done;
+      player.onerror = fail;
+      player.src = src;
+      player.play().catch(fail);
+    });
+  }
+
+  // Audio of a text the server keeps (a recording, or its voice), in a format this phone plays.
+  function kept(el) { return play(format() == "ogg" ? el.dataset.say : el.dataset.say.replace(/\.ogg$/, ".mp3")); }
+
+  // A text that is not fixed (a name, a goal): the server's voice makes it for this request.
+  function made(el, me) {
+    var url = button().dataset.ownText;
+    if (!url) return Promise.reject();
+    return fetch(url, { method: "POST", body: new URLSearchParams({ text: el.innerText, format: format() }), headers: { "X-CSRFToken": token().content } })
+      .then(function (r) { if (!r.ok) throw r; return r.blob(); })
+      .then(function (blob) {
+        var src = URL.createObjectURL(blob);
+        if (reading != me) return;
+        return play(src).finally(function () { URL.revokeObjectURL(src); });
+      });
+  }
+
+  function speak(el, v, me) {
+    return new Promise(function (done) {
+      var sentences = el.innerText.split(/(?<=[.!?])\s+/).map(function (s) { return s.trim(); }).filter(Boolean);
+      sentences.forEach(function (sentence, n) {
+        var u = new SpeechSynthesisUtterance(sentence);
         u.lang = lang();
         u.voice = v;
         u.rate = 0.9;
         u.onstart = function () { if (reading == me) mark(el, u.text); };
-        u.onend = function () { if (reading == me && !synth.pending) stop(); };
-        if (u.text) synth.speak(u);
+        if (n == sentences.length - 1) u.onend = u.onerror = done;
+        synth.speak(u);
       });
     });
   }
 
+  function hear(el, v, me) {
+    var data = el.dataset;
+    mark(el);
+    if (data.sayRecorded != null) return kept(el);
+    if (v) return speak(el, v, me);
+    return data.say ? kept(el) : made(el, me);
+  }
+
+  function readAloud(items) {
+    var me = reading = {}, v = voice();
+    showReadAloud();
+    (function next(n) {
+      if (reading != me) return;
+      if (n == items.length) return stop();
+      hear(items[n], v, me).then(function () { next(n + 1); }, function () { next(n + 1); });
+    })(0);
+  }
+
+  // Something to hear with: a voice on the phone, the server's, or recordings on this page.
+  function canHear() {
+    return voice() || button().dataset.ownText || d.querySelector("#main [data-say-recorded]");
+  }
+
   on("click", function (e) {
-    var t = e.target, answer = t.closest("button.answer"), v = voice();
+    var t = e.target, answer = t.closest("button.answer"), speaker = t.closest("[data-speaker]");
     // A tapped answer shows as chosen at once, even offline.
-    if (answer) answer.closest(".answers").querySelectorAll("button").forEach(function (b) {
+    if (answer) answer.closest(".answers").querySelectorAll("button.answer").forEach(function (b) {
       b.classList.toggle("chosen", b == answer);
       b.setAttribute("aria-pressed", b == answer);
     });
     if (t.closest("[data-print]")) print();
     // No voice for the language: the button says so.
-    if (t.closest("[data-read-aloud]")) reading ? stop() : v ? readAloud(v) : showReadAloud("noVoice");
+    if (t.closest("[data-read-aloud]")) reading ? stop() : canHear() ? readAloud(parts()) : showReadAloud("noVoice");
+    // A speaker beside an answer: that answer alone.
+    if (speaker) {
+      stop();
+      readAloud([speaker.previousElementSibling]);
+    }
   });
 
   function enhance() {

@@ -1,0 +1,120 @@
+"""Which audio a text has, best first: a recording, else the server's voice (made once and
+kept). Pages mark each text with `say(text)`: its audio's address, fingerprinted, so the
+phone keeps it for a year and a new recording gets a new address."""
+
+from flask import g, url_for
+from markupsafe import Markup
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from ..db import get_session
+from ..i18n import code
+from . import sound, texts, voice
+from .models import Recording, SpokenAudio
+
+
+def recorded(language: str) -> dict[str, str]:
+    """The recordings of this language as {text key: digest}, read once per request."""
+    known = g.setdefault("recorded", {})
+    if language not in known:
+        rows = get_session().exec(
+            select(Recording.text_key, Recording.digest).where(Recording.language == language)
+        )
+        known[language] = dict(rows.all())
+    return known[language]
+
+
+def address(text: str, language: str) -> tuple[str | None, bool]:
+    """Where this text's audio is (without the format's ending) and whether it is recorded;
+    None when it has neither a recording nor a server voice."""
+    text_key = texts.key(text)
+    digest = recorded(language).get(text_key)
+    if digest is None and not voice.available(language):
+        return None, False
+    return _url(language, text_key, digest or voice.fingerprint(language)), bool(digest)
+
+
+def _url(language: str, text_key: str, fingerprint: str) -> str:
+    return url_for(
+        "speech.audio_file",
+        language=language,
+        text_key=text_key,
+        fingerprint=fingerprint,
+        format="ogg",
+    )
+
+
+def recording_address(recording: Recording) -> str:
+    return _url(recording.language, recording.text_key, recording.digest)
+
+
+def server_voice() -> bool:
+    """Whether the server reads this page's language aloud (for the read-aloud button)."""
+    return voice.available(code())
+
+
+def say(text) -> Markup:
+    """Attributes for an element that holds a fixed text: read aloud in the page's order."""
+    url, is_recorded = address(str(text), code())
+    if url is None:
+        return Markup(" data-say")
+    marked = Markup(' data-say="%s"') % url
+    return marked + Markup(" data-say-recorded") if is_recorded else marked
+
+
+def _kept(voice_name: str, text_key: str, format: str) -> bytes | None:
+    row = (
+        get_session()
+        .exec(
+            select(SpokenAudio.audio).where(
+                SpokenAudio.voice == voice_name,
+                SpokenAudio.text_key == text_key,
+                SpokenAudio.format == format,
+            )
+        )
+        .first()
+    )
+    return row
+
+
+def _keep(voice_name: str, text_key: str, format: str, make) -> bytes:
+    """The kept audio, or `make()`'s, kept for next time (once, however many ask at once)."""
+    audio = _kept(voice_name, text_key, format)
+    if audio is not None:
+        return audio
+    audio = make()
+    db = get_session()
+    db.add(SpokenAudio(voice=voice_name, text_key=text_key, format=format, audio=audio))
+    try:
+        db.commit()
+    except IntegrityError:  # another request made it at the same moment
+        db.rollback()
+    return audio
+
+
+def find(language: str, text_key: str, fingerprint: str, format: str) -> bytes | None:
+    """The audio at this address, made now if it is the server voice of a fixed text; None
+    when the address is not (or no longer) right."""
+    db = get_session()
+    recording = db.exec(
+        select(Recording).where(Recording.language == language, Recording.text_key == text_key)
+    ).first()
+    if recording is not None and recording.digest == fingerprint:
+        if format == "ogg":
+            return recording.audio
+        return _keep(
+            f"recording {recording.digest}",
+            text_key,
+            format,
+            lambda: sound.encode(recording.audio, format),
+        )
+    if not voice.available(language) or fingerprint != voice.fingerprint(language):
+        return None
+    name = voice.name(language)
+    audio = _kept(name, text_key, format)
+    if audio is not None:
+        return audio
+    text = texts.fixed_texts(language).get(text_key)
+    if text is None:
+        return None
+    return _keep(name, text_key, format, lambda: voice.speak(text, language, format))
