@@ -9,6 +9,9 @@ Each rule is written once, as a named function, and every area builds its checks
   where the participant said yes to that unit (`shares_with`).
 - `is_admin`: manages accounts, cards and catalogues, never answers. A data-rights export is a
   deliberate, audited step of its own (`mydata.break_glass`).
+- `supports`: a support person named for the participant's new step (work, studies), while the
+  support period lasts and the participant has not come back. Sees the step's check-in answers
+  and wishes only where the participant said yes to that person (`shares_with_support`).
 - A hand-over login (a supervisor's device logged in as the participant) opens the check-in
   pages only (`check_in_page`); every other participant page refuses it kindly.
 """
@@ -79,6 +82,27 @@ def sees_area(staff: StaffUser, participant: Participant, area: str) -> bool:
 def hidden_from(staff: StaffUser, participant: Participant, area: str) -> bool:
     """A supervisor who would see this area with consent, but has none now."""
     return supervises(staff, participant) and not shares_with(staff, participant, area)
+
+
+def supports(staff: StaffUser, participant: Participant) -> bool:
+    """The support person named for the participant's new step, while the support lasts."""
+    from .new_step import steps  # the step area reads its own table
+
+    step = steps.supported(participant)
+    return staff.role == Role.support_person and step is not None and step.support_by_id == staff.id
+
+
+def shares_with_support(staff: StaffUser, participant: Participant, area: str) -> bool:
+    """The participant's support person, where the participant said yes to that person."""
+    from .consent import sharing
+
+    return supports(staff, participant) and sharing.current_for_support(participant, staff)[area]
+
+
+def may_start_new_step(staff: StaffUser, participant: Participant) -> bool:
+    """The participant's case officer (or an administrator) ends daily activity for work or
+    studies with support going on, and restarts it when the participant comes back."""
+    return is_admin(staff) or is_case_officer_of(staff, participant)
 
 
 # What each area asks, built from the rules above.

@@ -1,0 +1,79 @@
+"""After the step to work or studies: the new step, its check-ins, consent for a support person.
+
+Revision ID: 0017
+Revises: 0014
+"""
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision = "0017"
+down_revision = "0014"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table(
+        "new_step",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("started_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("support_until", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("support_by_id", sa.Integer(), nullable=False),
+        sa.Column("checkin_days", sa.JSON(), nullable=False),
+        sa.Column("wants_back_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("returned_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.Column("returned_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"]),
+        sa.ForeignKeyConstraint(["support_by_id"], ["staff_user.id"]),
+        sa.ForeignKeyConstraint(["returned_by_id"], ["staff_user.id"]),
+        sa.ForeignKeyConstraint(["created_by_id"], ["staff_user.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_new_step_participant_id", "new_step", ["participant_id"])
+    op.create_index("ix_new_step_support_by_id", "new_step", ["support_by_id"])
+    op.create_table(
+        "step_check_in",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("new_step_id", sa.Integer(), nullable=False),
+        sa.Column("due_day", sa.Integer(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("completed_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(["new_step_id"], ["new_step.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_step_check_in_new_step_id", "step_check_in", ["new_step_id"])
+    op.create_table(
+        "step_answer",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("check_in_id", sa.Integer(), nullable=False),
+        sa.Column("question_key", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("choice", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("answered_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["check_in_id"], ["step_check_in.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_step_answer_check_in_id", "step_answer", ["check_in_id"])
+    with op.batch_alter_table("consent_event") as batch:
+        batch.add_column(sa.Column("support_person_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key(
+            "fk_consent_event_support_person_id", "staff_user", ["support_person_id"], ["id"]
+        )
+
+
+def downgrade():
+    with op.batch_alter_table("consent_event") as batch:
+        batch.drop_constraint("fk_consent_event_support_person_id", type_="foreignkey")
+        batch.drop_column("support_person_id")
+    op.drop_index("ix_step_answer_check_in_id", table_name="step_answer")
+    op.drop_table("step_answer")
+    op.drop_index("ix_step_check_in_new_step_id", table_name="step_check_in")
+    op.drop_table("step_check_in")
+    op.drop_index("ix_new_step_support_by_id", table_name="new_step")
+    op.drop_index("ix_new_step_participant_id", table_name="new_step")
+    op.drop_table("new_step")
