@@ -205,6 +205,7 @@ AREAS = [
         "display",
         "identity",
         "speech",
+        "new_step",
     )
 ]
 for _area in AREAS:
@@ -228,6 +229,8 @@ def build_world(app, db, make_unit, make_staff, make_participant, make_card, mak
         "admin": make_staff("admin"),
         "manager": make_staff("manager"),
         "auditor": make_staff("auditor"),
+        "support_person": make_staff("support_person"),
+        "support_person_elsewhere": make_staff("support_person"),
     }
     anna = make_participant("Anna", unit=unit, case_officer=staff["case_officer"])
     bea = make_participant(
