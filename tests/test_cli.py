@@ -11,7 +11,7 @@ from app.staff.accounts import authenticate
 
 LINE = re.compile(
     r"^(participant \S+ http://127\.0\.0\.1:\d+/k/[A-Za-z0-9_-]{22}"
-    r"|staff (supervisor|case_officer|admin|auditor|manager) \S+ \S+)$"
+    r"|staff (supervisor|case_officer|admin|auditor|manager|support_person) \S+ \S+)$"
 )
 
 GOAL_TABLES = (Goal, GoalVersion, GoalStep)
@@ -29,7 +29,7 @@ def test_seeding_twice_changes_nothing(app, db):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     first = counts(db)
-    assert first == [1, 5, 1, 3, 3, 1, 2, 2, 3]
+    assert first == [1, 6, 1, 4, 4, 1, 2, 2, 3]
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert counts(db) == first
 
@@ -39,7 +39,7 @@ def test_demo_logins_print_one_login_a_line_and_they_work(app, db):
     runner.invoke(args=["seed-demo"])
     result = runner.invoke(args=["demo-logins"])
     lines = result.output.strip().splitlines()
-    assert len(lines) == 8
+    assert len(lines) == 10
     for line in lines:
         assert LINE.match(line), line
     client = app.test_client()
