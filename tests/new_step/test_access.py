@@ -15,7 +15,7 @@ from tests.test_access import client_for, try_route, world  # noqa: F401 (the fi
 ACTORS = sorted({"support_person", "support_person_elsewhere", "case_officer", "supervisor"})
 
 
-def put_anna_in_a_step(in_request, db, world, consent: bool, months: int = 12):
+def put_anna_in_a_step(in_request, db, world, consent: bool, months: int = 12):  # noqa: F811
     officer = world["staff"]["case_officer"]
     with in_request(officer) as session:
         anna = session.get(Participant, world["ids"]["anna"])
