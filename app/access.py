@@ -12,8 +12,9 @@ Each rule is written once, as a named function, and every area builds its checks
 - `supports`: a support person named for the participant's new step (work, studies), while the
   support period lasts and the participant has not come back. Sees the step's check-in answers
   and wishes only where the participant said yes to that person (`shares_with_support`).
-- A hand-over login (a supervisor's device logged in as the participant) opens the check-in
-  pages only (`check_in_page`); every other participant page refuses it kindly.
+- A hand-over login (a supervisor's or support person's device logged in as the participant)
+  opens the check-in pages only (`check_in_page`); every other participant page refuses it
+  kindly.
 """
 
 from functools import wraps
@@ -121,6 +122,10 @@ def may_hand_over(staff: StaffUser, participant: Participant) -> bool:
     return supervises(staff, participant)
 
 
+# The support person may help with the new step's short check-in on their own device.
+may_hand_over_in_step = supports
+
+
 # Decorators ------------------------------------------------------------------------------
 
 
@@ -144,7 +149,8 @@ def staff_required(*roles: Role):
 
 
 def is_hand_over() -> bool:
-    """This browser is a supervisor's device, logged in as the participant for the check-in."""
+    """This browser is a supervisor's or support person's device, logged in as the participant
+    for the check-in."""
     login = g.get("login")
     return g.get("participant") is not None and login.helper_id is not None
 
@@ -180,30 +186,43 @@ def participant_required(view):
     return wrapped
 
 
-def _helper_still_supervises() -> bool:
-    helper = get_session().get(StaffUser, g.login.helper_id)
-    return helper is not None and helper.active and supervises(helper, g.participant)
+def _hand_over_page(helper_may):
+    """A check-in page: the participant's own login, or a hand-over login whose helper still
+    may help (`helper_may`), where each read and write is logged as the helper acting for the
+    participant."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            elsewhere = _participant_or_redirect()
+            if elsewhere is not None:
+                return elsewhere
+            if is_hand_over():
+                helper = get_session().get(StaffUser, g.login.helper_id)
+                helps = helper is not None and helper.active
+                if helps and not helper_may(helper, g.participant):
+                    # A supervisor's device on the step's questions, or the other way round.
+                    if may_hand_over(helper, g.participant) or supports(helper, g.participant):
+                        refuse_hand_over()
+                    helps = False
+                if not helps:
+                    # Moved to another unit since, or the support is over: the device no
+                    # longer opens anything.
+                    logins.end_current()
+                    return _participant_or_redirect()
+                action = "handover.read" if request.method == "GET" else "handover.write"
+                audit.record(action, g.participant.id, detail=request.endpoint)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
-def check_in_page(view):
-    """A check-in page: the participant's own login, or a hand-over login, where each read and
-    write is logged as the supervisor acting for the participant."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        elsewhere = _participant_or_redirect()
-        if elsewhere is not None:
-            return elsewhere
-        if is_hand_over():
-            if not _helper_still_supervises():
-                # Moved to another unit since: the old unit's device no longer opens anything.
-                logins.end_current()
-                return _participant_or_redirect()
-            action = "handover.read" if request.method == "GET" else "handover.write"
-            audit.record(action, g.participant.id, detail=request.endpoint)
-        return view(*args, **kwargs)
-
-    return wrapped
+# The check-in before a follow-up: Anna's own login, or her supervisor's device.
+check_in_page = _hand_over_page(may_hand_over)
+# The short check-in of a new step: Lisa's own login, or her support person's device.
+step_check_in_page = _hand_over_page(may_hand_over_in_step)
 
 
 def participant_for_staff(participant_id: int, action: str, check=may_see) -> Participant:

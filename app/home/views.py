@@ -33,6 +33,8 @@ STATEMENT_REVIEWED = date(2026, 12, 6)
 def index():
     """Home: a participant's tiles, staff's start page, or how to log in."""
     if is_hand_over():
+        if steps.current(g.participant) is not None:
+            return redirect(url_for("new_step.questions"))
         return redirect(url_for("checkins.resume"))
     if g.participant is not None:
         step = steps.current(g.participant)

@@ -4,11 +4,12 @@ Every answer is kept as it was given, with who helped the participant answer."""
 
 from dataclasses import dataclass
 
+from flask import g
 from sqlmodel import select
 
 from ..db import get_session
 from ..i18n import lazy_gettext as _l
-from ..models import utcnow
+from ..models import StaffUser, utcnow
 from .models import NewStep, StepAnswer, StepCheckIn, StepKind
 
 
@@ -119,7 +120,13 @@ def record(check_in: StepCheckIn, question: Question, choice: str) -> None:
     if choice not in question.choices:
         raise ValueError(f"unknown choice {choice!r}")
     db = get_session()
-    db.add(StepAnswer(check_in_id=check_in.id, question_key=question.key, choice=choice))
+    login = g.get("login")
+    helper_id = login.helper_id if login else None
+    db.add(
+        StepAnswer(
+            check_in_id=check_in.id, question_key=question.key, choice=choice, helper_id=helper_id
+        )
+    )
     db.commit()
 
 
@@ -193,3 +200,15 @@ def all_done(step: NewStep) -> list[StepCheckIn]:
         )
         .all()
     )
+
+
+def helpers(check_in: StepCheckIn) -> list[str]:
+    """The names of the staff whose device answers were given on ("Hjälp Lisa med frågorna")."""
+    rows = get_session().exec(
+        select(StaffUser.display_name)
+        .join(StepAnswer, StepAnswer.helper_id == StaffUser.id)
+        .where(StepAnswer.check_in_id == check_in.id)
+        .distinct()
+        .order_by(StaffUser.display_name)
+    )
+    return list(rows.all())

@@ -62,3 +62,5 @@ class StepAnswer(SQLModel, table=True):
     question_key: str = Field(max_length=40)
     choice: str = Field(max_length=40)
     answered_at: datetime = Field(default_factory=utcnow)
+    # The support person whose device the answer was given on ("Hjälp Lisa med frågorna").
+    helper_id: int | None = Field(default=None, foreign_key="staff_user.id")

@@ -3,8 +3,14 @@ and what each participant said yes to showing them. Every read is in the audit l
 
 from flask import g, redirect, url_for
 
-from .. import audit
-from ..access import participant_for_staff, shares_with_support, staff_required, supports
+from .. import audit, logins
+from ..access import (
+    may_hand_over_in_step,
+    participant_for_staff,
+    shares_with_support,
+    staff_required,
+    supports,
+)
 from ..db import get_session
 from ..models import Role, StaffUser
 from ..web import render
@@ -27,7 +33,9 @@ def people():
 
 def _latest_answers(step):
     done = checkin.latest_done(step)
-    return done, (checkin.given(done) if done else {})
+    if done is None:
+        return None, {}, []
+    return done, checkin.given(done), checkin.helpers(done)
 
 
 @bp.get("/personal/stod/<int:participant_id>")
@@ -39,7 +47,7 @@ def person(participant_id):
     step = steps.supported(person)
     sees_answers = shares_with_support(g.staff, person, "checkins")
     sees_wishes = shares_with_support(g.staff, person, "wishes")
-    done, given = _latest_answers(step) if sees_answers else (None, {})
+    done, given, helpers = _latest_answers(step) if sees_answers else (None, {}, [])
     return render(
         "new_step/support_person.html",
         person=person,
@@ -51,6 +59,7 @@ def person(participant_id):
         flags=checkin.flags(step) if sees_answers else None,
         done=done,
         given=given,
+        helpers=helpers,
         questions=checkin.QUESTIONS,
         choices=checkin.CHOICES,
         wishes=wishes_for_brief(person.id) if sees_wishes else None,
@@ -74,8 +83,19 @@ def answers(participant_id):
         "new_step/support_answers.html",
         person=person,
         words=step_words(step),
-        check_ins=[(c, checkin.given(c)) for c in checkin.all_done(step)],
+        check_ins=[(c, checkin.given(c), checkin.helpers(c)) for c in checkin.all_done(step)],
         questions=checkin.QUESTIONS,
         choices=checkin.CHOICES,
         kind=step.kind,
     )
+
+
+@bp.post("/personal/stod/<int:participant_id>/lamna-over")
+@staff_required(Role.support_person)
+def hand_over(participant_id):
+    """Log this device in as the participant to help them with the step's short questions (their
+    answers then record that the support person helped). The login opens those questions only,
+    and ends with the last answer, on logout, or after HAND_OVER_MAX_MINUTES."""
+    person = participant_for_staff(participant_id, "session.hand_over", check=may_hand_over_in_step)
+    logins.start(participant=person, helper=g.staff)
+    return redirect(url_for("new_step.questions"), 303)

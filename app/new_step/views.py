@@ -1,9 +1,10 @@
 """The participant's pages in the new step: the short check-in, "Jag vill komma tillbaka" and
 "Vem får se?" for the support person. A participant not in a step is sent home."""
 
-from flask import abort, g, redirect, request, url_for
+from flask import abort, g, redirect, request, session, url_for
 
-from ..access import participant_required
+from .. import audit, logins
+from ..access import is_hand_over, participant_required, step_check_in_page
 from ..consent import sharing
 from ..db import get_session
 from ..models import StaffUser
@@ -20,7 +21,7 @@ def _step_or_home():
 
 
 @bp.get("/mitt-steg/fragor")
-@participant_required
+@step_check_in_page
 def questions():
     """Start or go on with the short check-in, at the first question not answered yet."""
     step, elsewhere = _step_or_home()
@@ -35,7 +36,7 @@ def questions():
 
 
 @bp.route("/mitt-steg/fraga/<key>", methods=["GET", "POST"])
-@participant_required
+@step_check_in_page
 def question(key):
     """One question per screen, with pictures; "Inte nu" is always fine."""
     step, elsewhere = _step_or_home()
@@ -56,6 +57,11 @@ def question(key):
         if following < len(checkin.QUESTIONS):
             return redirect(url_for("new_step.question", key=checkin.QUESTIONS[following].key), 303)
         checkin.complete(check_in)
+        if is_hand_over():
+            # The support person's device was lent for the questions only: it ends with them.
+            audit.record("session.hand_back", g.participant.id)
+            logins.end_current()
+            session[HANDED_BACK] = True
         return redirect(url_for("new_step.thanks"), 303)
     return _question_page(step, question, chosen)
 
@@ -81,14 +87,25 @@ def _question_page(step, question, chosen, error=False):
     )
 
 
+# Set when a hand-over login ends with the last answer: the thanks page is shown once more.
+HANDED_BACK = "step_handed_back"
+
+
 @bp.get("/mitt-steg/tack")
-@participant_required
 def thanks():
-    """The answers are saved; who reads them."""
+    """The answers are saved; who reads them. After help on the support person's device, the
+    device goes back to them."""
+    if g.participant is None and session.pop(HANDED_BACK, False):
+        return render("new_step/thanks.html", handed_back=True)
+    return _thanks()
+
+
+@step_check_in_page
+def _thanks():
     step, elsewhere = _step_or_home()
     if elsewhere:
         return elsewhere
-    return render("new_step/thanks.html", words=step_words(step))
+    return render("new_step/thanks.html", handed_back=False)
 
 
 @bp.route("/mitt-steg/tillbaka", methods=["GET", "POST"])

@@ -55,7 +55,9 @@ def upgrade():
         sa.Column("question_key", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("choice", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("answered_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("helper_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["check_in_id"], ["step_check_in.id"]),
+        sa.ForeignKeyConstraint(["helper_id"], ["staff_user.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_step_answer_check_in_id", "step_answer", ["check_in_id"])

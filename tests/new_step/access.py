@@ -40,4 +40,5 @@ ROUTES = {
     "new_step.people": ("GET", "/personal/stod", {}, SUPPORT_PEOPLE),
     "new_step.person": ("GET", "/personal/stod/{anna}", {}, set()),
     "new_step.answers": ("GET", "/personal/stod/{anna}/svar", {}, set()),
+    "new_step.hand_over": ("POST", "/personal/stod/{anna}/lamna-over", {}, set()),
 }

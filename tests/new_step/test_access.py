@@ -41,14 +41,26 @@ def put_anna_in_a_step(in_request, db, world, consent: bool, months: int = 12): 
 
 # Situation: (consent to the support person, months of support) -> who opens which page.
 SITUATIONS = {
-    "consent yes": (True, 12, {"person": {"support_person"}, "answers": {"support_person"}}),
-    "consent no": (False, 12, {"person": {"support_person"}, "answers": set()}),
-    "support period over": (True, 0, {"person": set(), "answers": set()}),
+    "consent yes": (
+        True,
+        12,
+        {
+            "person": {"support_person"},
+            "answers": {"support_person"},
+            "hand_over": {"support_person"},
+        },
+    ),
+    "consent no": (
+        False,
+        12,
+        {"person": {"support_person"}, "answers": set(), "hand_over": {"support_person"}},
+    ),
+    "support period over": (True, 0, {"person": set(), "answers": set(), "hand_over": set()}),
 }
 
 
 @pytest.mark.parametrize("situation", sorted(SITUATIONS))
-@pytest.mark.parametrize("page", ["person", "answers"])
+@pytest.mark.parametrize("page", ["person", "answers", "hand_over"])
 def test_the_support_person_and_annas_step(app, db, world, in_request, situation, page):  # noqa: F811
     consent, months, allowed = SITUATIONS[situation]
     clients = {actor: client_for(app, world, actor) for actor in ACTORS}
