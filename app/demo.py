@@ -31,7 +31,7 @@ PARTICIPANTS = [
     ("Anna", "person_sun"),
     ("Omar", "person_football"),
     ("Lisa", "person_cat"),
-    # In a new step: a job since three weeks, Sam gives the support that goes on.
+    # In a new step: a job since five weeks, Sam gives the support that goes on.
     ("Jonas", "person_rocket"),
 ]
 # As each has stated it; the statistics split by it. Lisa has not said.

@@ -111,6 +111,12 @@ ROUTES = {
         {"case_officer"},
     ),
     "alternatives.admin_list": ("GET", "/admin/andra-vagar", {}, {"admin"}),
+    "alternatives.admin_come_back": (
+        "POST",
+        "/admin/kan-jag-komma-tillbaka",
+        {"text_sv": "Ja. Du får komma tillbaka."},
+        {"admin"},
+    ),
     "alternatives.admin_new": (
         "POST",
         "/admin/andra-vagar/ny",

@@ -6,8 +6,8 @@ from ..access import staff_required
 from ..i18n import LANGUAGES
 from ..models import Role
 from ..web import render
-from . import bp, catalogue
-from .forms import alternative_form
+from . import bp, catalogue, come_back
+from .forms import ComeBackForm, alternative_form
 
 admin_only = staff_required(Role.admin)
 
@@ -57,4 +57,22 @@ def _form_page(alternative):
         form=form,
         alternative=alternative,
         status=422 if form.errors else 200,
+    )
+
+
+@bp.route("/admin/kan-jag-komma-tillbaka", methods=["GET", "POST"])
+@admin_only
+def admin_come_back():
+    """The answer to "Kan jag komma tillbaka?", written once: every path's page and the
+    participant's "Jag vill komma tillbaka" show it."""
+    form = ComeBackForm()
+    if form.validate_on_submit():
+        come_back.save(form.texts(), g.staff)
+        return redirect(url_for("alternatives.admin_list"), 303)
+    if not form.is_submitted():
+        written = come_back.texts() or {"sv": come_back.default()}
+        for code in LANGUAGES:
+            form[f"text_{code}"].data = written.get(code, "")
+    return render(
+        "alternatives/admin_come_back.html", form=form, status=422 if form.errors else 200
     )

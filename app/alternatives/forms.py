@@ -9,7 +9,14 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from .. import pictograms
 from ..i18n import LANGUAGES, today
@@ -31,10 +38,12 @@ PART_LABELS = {
     "start": _l("Hur börjar det?"),
     "help": _l("Vilken hjälp får jag?"),
     "money": _l("Hur blir det med mina pengar?"),
-    "back": _l("Kan jag komma tillbaka?"),
+    "back": _l("Kan jag komma tillbaka? Mer om just den här vägen"),
     "contact": _l("Kontakt här hos oss"),
 }
-OPTIONAL_PARTS = {"contact"}
+# "Kan jag komma tillbaka?" is answered once for every path (ComeBackForm); an alternative
+# may add more about itself.
+OPTIONAL_PARTS = {"contact", "back"}
 
 
 def _text_field(code: str, language: dict, part: str):
@@ -119,6 +128,38 @@ def alternative_form(alternative=None) -> AlternativeForm:
     form.position.data = alternative.position
     form.visibility.data = "hidden" if alternative.hidden else "shown"
     return form
+
+
+# The answer to "Kan jag komma tillbaka?" for every path, one field per language.
+_ComeBackFields = type(
+    "_ComeBackFields",
+    (FlaskForm,),
+    {
+        f"text_{code}": TextAreaField(
+            f"{_l('Kan jag komma tillbaka?')} ({language['name']})",
+            validators=[
+                DataRequired(_l("Skriv texten på svenska.")) if code == "sv" else Optional(),
+                Length(
+                    max=TEXT_MAX_LENGTH,
+                    message=_l("Texten får ha högst %(max)d tecken.", max=TEXT_MAX_LENGTH),
+                ),
+            ],
+            filters=[_strip],
+            render_kw={"lang": code, "autocomplete": "off"},
+        )
+        for code, language in LANGUAGES.items()
+    },
+)
+
+
+class ComeBackForm(_ComeBackFields):
+    """The municipality's words for "Kan jag komma tillbaka?"."""
+
+    def language_fields(self):
+        return [self[f"text_{code}"] for code in LANGUAGES]
+
+    def texts(self) -> dict[str, str]:
+        return {code: self[f"text_{code}"].data or "" for code in LANGUAGES}
 
 
 class FollowUpForm(FlaskForm):

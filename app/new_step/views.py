@@ -5,8 +5,10 @@ from flask import abort, g, redirect, request, session, url_for
 
 from .. import audit, logins
 from ..access import is_hand_over, participant_required, step_check_in_page
+from ..alternatives import come_back as come_back_text
 from ..consent import sharing
 from ..db import get_session
+from ..i18n import current as current_language
 from ..models import StaffUser
 from ..web import render
 from . import bp, checkin, steps
@@ -102,7 +104,7 @@ def thanks():
 
 @step_check_in_page
 def _thanks():
-    step, elsewhere = _step_or_home()
+    _step, elsewhere = _step_or_home()
     if elsewhere:
         return elsewhere
     return render("new_step/thanks.html", handed_back=False)
@@ -119,7 +121,12 @@ def come_back():
     if request.method == "POST":
         steps.want_to_come_back(step)
         return redirect(url_for("new_step.come_back"), 303)
-    return render("new_step/come_back.html", step=step, words=step_words(step))
+    return render(
+        "new_step/come_back.html",
+        step=step,
+        words=step_words(step),
+        come_back=come_back_text.lines(current_language()["code"]),
+    )
 
 
 def _support_person(step) -> StaffUser | None:

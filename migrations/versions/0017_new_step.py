@@ -14,7 +14,47 @@ branch_labels = None
 depends_on = None
 
 
+# What 0005 wrote into every alternative's "Kan jag komma tillbaka?": now written once, in
+# catalogue_text, so the alternatives keep only what they say more.
+_BACK_DEFAULTS = {
+    "sv": "Ja. Daglig verksamhet är din rätt.\nDu kan komma tillbaka om det inte blir bra.",
+    "en": "Yes. Daily activity is still your right.\nYou can come back if it does not work out.",
+}
+
+
+def _back_once(back_again=False):
+    """Take the default out of each alternative (or, going down, put it back where empty)."""
+    alternative = sa.table("alternative", sa.column("id"), sa.column("texts", sa.JSON()))
+    bind = op.get_bind()
+    for row in bind.execute(sa.select(alternative.c.id, alternative.c.texts)).all():
+        texts = {code: dict(parts) for code, parts in (row.texts or {}).items()}
+        changed = False
+        for code, parts in texts.items():
+            if back_again and code in _BACK_DEFAULTS and not parts.get("back"):
+                parts["back"] = _BACK_DEFAULTS[code]
+                changed = True
+            elif not back_again and parts.get("back", "").strip() == _BACK_DEFAULTS.get(code):
+                del parts["back"]
+                changed = True
+        if changed:
+            bind.execute(
+                alternative.update().where(alternative.c.id == row.id).values(texts=texts)
+            )
+
+
 def upgrade():
+    op.create_table(
+        "catalogue_text",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("texts", sa.JSON(), nullable=False),
+        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("updated_by_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["updated_by_id"], ["staff_user.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("key"),
+    )
+    _back_once()
     op.create_table(
         "new_step",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -69,6 +109,8 @@ def upgrade():
 
 
 def downgrade():
+    _back_once(back_again=True)
+    op.drop_table("catalogue_text")
     with op.batch_alter_table("consent_event") as batch:
         batch.drop_constraint("fk_consent_event_support_person_id", type_="foreignkey")
         batch.drop_column("support_person_id")
