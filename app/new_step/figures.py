@@ -6,16 +6,29 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from statistics import median
 
-from sqlmodel import select
+from sqlmodel import func, select
 
 from ..db import get_session
-from ..models import Gender, Participant, utcnow
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
+from ..models import Participant, utcnow
 from ..stats import suppression
+from ..stats.figures import GENDERS, NOT_STATED
+from ..stats.tables import GENDER_LABELS, Table
 from .models import NewStep, StepAnswer, StepCheckIn
 from .steps import DAYS_PER_MONTH
 
-GENDERS = [g.value for g in Gender] + ["unknown"]
 MEASURES = ["started", "in_step_3", "in_step_6", "in_step_12", "came_back", "more_support"]
+MEASURE_LABELS = {
+    "started": _l("Började ett nytt steg"),
+    "in_step_3": _l("Kvar i arbete eller studier efter 3 månader"),
+    "in_step_6": _l("Kvar i arbete eller studier efter 6 månader"),
+    "in_step_12": _l("Kvar i arbete eller studier efter 12 månader"),
+    "came_back": _l("Kom tillbaka till daglig verksamhet"),
+    "more_support": _l("Bad om mer stöd"),
+}
+# The page shows the steps of this many years, newest first.
+YEARS_SHOWN = 3
 
 
 @dataclass
@@ -67,7 +80,7 @@ def for_year(year: int, now: datetime | None = None) -> StepFigures:
         cells[(measure, gender)] = cells.get((measure, gender), 0) + 1
 
     for step, stated in rows:
-        gender = stated if stated in GENDERS else "unknown"
+        gender = stated if stated in GENDERS else NOT_STATED
         add("started", gender)
         for months in (3, 6, 12):
             later = _months_later(step.started_at, months)
@@ -89,3 +102,51 @@ def for_year(year: int, now: datetime | None = None) -> StepFigures:
         for gender, values in days.items()
     }
     return StepFigures(year, counts, hidden, median_days)
+
+
+def first_year() -> int | None:
+    """The year the first step began, if any did."""
+    first = get_session().exec(select(func.min(NewStep.started_at))).one()
+    return first.year if first else None
+
+
+@dataclass
+class YearTable:
+    """One year's figures as the statistics page shows them."""
+
+    year: int
+    table: Table
+    median_days: list[tuple[str, str]]  # (column label, days or "visas inte")
+
+
+def year_tables(now: datetime | None = None) -> list[YearTable]:
+    """The steps of the last years, newest first: counts by gender with small ones hidden, and
+    the median number of days in the step."""
+    now = now or utcnow()
+    first = first_year()
+    if first is None:
+        return []
+    columns = [(g, GENDER_LABELS[g]) for g in GENDERS] + [(suppression.TOTAL, _l("Totalt"))]
+    shown = []
+    for year in range(now.year, max(first, now.year - YEARS_SHOWN + 1) - 1, -1):
+        result = for_year(year, now)
+        table = Table(
+            name=f"steps-{year}",
+            title=_("Nytt steg som började %(year)s", year=year),
+            corner=_("Antal personer"),
+            rows=[(m, MEASURE_LABELS[m]) for m in MEASURES],
+            columns=columns,
+            values=result.counts,
+            hidden=result.hidden,
+        )
+        days = [
+            (
+                str(label),
+                _("visas inte")
+                if result.median_days.get(key) is None
+                else str(round(result.median_days[key])),
+            )
+            for key, label in columns
+        ]
+        shown.append(YearTable(year, table, days))
+    return shown

@@ -6,6 +6,7 @@ from app.models import Participant
 from app.new_step import figures
 from app.new_step.models import NewStep, StepAnswer, StepCheckIn
 from app.stats.suppression import TOTAL
+from tests.conftest import page
 
 NAMES = iter(range(1_000_000))
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -74,3 +75,49 @@ def test_a_step_not_yet_12_months_old_is_not_counted_at_12_months(
         result = figures.for_year(start.year, now=NOW)
     assert result.counts[("in_step_6", "woman")] == 6
     assert result.counts[("in_step_12", "woman")] == 0
+
+
+def test_the_managers_page_shows_the_steps_by_year_with_small_counts_hidden(
+    app, db, make_participant, make_staff, login_as
+):
+    this_year = datetime.now(UTC).year
+    start = datetime(this_year - 1, 1, 10, tzinfo=UTC)
+    # Six women, one of them came back after 2 months; two men, both still in work.
+    for n in range(6):
+        returned = start + timedelta(days=60) if n == 0 else None
+        a_step(db, make_participant, make_staff, "woman", start, returned, more=n < 5)
+    for _n in range(2):
+        a_step(db, make_participant, make_staff, "man", start)
+    manager = app.test_client()
+    login_as(manager, make_staff("manager"))
+
+    shown = page(manager.get("/personal/statistik"))
+    table = shown.select_one(f"#table-steps-{this_year - 1}")
+    assert table.caption.get_text(strip=True) == f"Nytt steg som började {this_year - 1}"
+    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    rows = {
+        tr.th.get_text(strip=True): dict(
+            zip(header[1:], [td.get_text(strip=True) for td in tr.select("td")], strict=True)
+        )
+        for tr in table.select("tbody tr")
+    }
+    started = rows["Började ett nytt steg"]
+    assert started["Kvinnor"] == "6"
+    assert started["Män"] == "färre än 5"
+    # Zero is a small count too, so the total of 8 leaves the two men between 0 and 2.
+    assert started["Annat kön"] == started["Inte angivet"] == "färre än 5"
+    assert started["Totalt"] == "8"
+    assert rows["Kvar i arbete eller studier efter 3 månader"]["Kvinnor"] == "5"
+    came_back = rows["Kom tillbaka till daglig verksamhet"]
+    assert came_back["Kvinnor"] == "färre än 5" and came_back["Totalt"] == "färre än 5"
+    # Five women of five in all would say that no one else asked: both are hidden.
+    assert rows["Bad om mer stöd"]["Kvinnor"] == rows["Bad om mer stöd"]["Totalt"] == "visas inte"
+    # This year's steps: none yet, every cell a hidden small count or zero, never a person.
+    assert shown.select_one(f"#table-steps-{this_year}")
+    median = shown.select_one(f"#median-{this_year - 1}").get_text(" ", strip=True)
+    assert "Män visas inte" in median and "Kvinnor visas inte" not in median
+
+    # For one unit the steps are not shown: small numbers could be worked out.
+    unit_id = db.get(Participant, 1).unit_id
+    one_unit = page(manager.get(f"/personal/statistik?enhet={unit_id}"))
+    assert one_unit.select_one("#new-steps") is None
