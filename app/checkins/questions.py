@@ -35,7 +35,8 @@ CHOICES = {
         Choice("studies", _l("Studera"), "studies"),
         Choice("another_activity", _l("En annan daglig verksamhet"), "another_activity"),
         Choice("like_it_here", _l("Nej, jag trivs här"), "like_it_here"),
-        Choice("my_tasks", _l("Mina uppgifter"), "my_tasks"),
+        Choice("not_now", _l("Nej, inte nu"), "not_now"),
+        Choice("my_tasks", _l("Mitt arbete"), "my_tasks"),
         Choice("my_supervisor", _l("Min handledare"), "supervisor"),
         Choice("schedule", _l("Mina tider"), "schedule"),
         Choice("money", _l("Pengar och lön"), "money"),
@@ -88,7 +89,7 @@ DEFAULT_QUESTIONS = [
         "key": "try_new",
         "kind": "many",
         "text": {"sv": N_("Vill du prova något nytt?"), "en": "Do you want to try something new?"},
-        "choices": ["internship", "job", "studies", "another_activity", "like_it_here"],
+        "choices": ["internship", "job", "studies", "another_activity", "like_it_here", "not_now"],
     },
     {
         "key": "goals",
