@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from ..db import get_session
 from ..i18n import N_, code, in_language
+from ..i18n import language_of as i18n_language_of
 from ..i18n import lazy_gettext as _l
 from .models import QuestionSet
 
@@ -139,6 +140,11 @@ def choices_of(question: dict) -> list[Choice]:
 def text_of(question: dict) -> str:
     """The question in the reader's language, else in Swedish."""
     return in_language(question["text"], code())
+
+
+def language_of(question: dict) -> str:
+    """The language `text_of` shows the question in."""
+    return i18n_language_of(question["text"], code())
 
 
 def current_set() -> QuestionSet:
