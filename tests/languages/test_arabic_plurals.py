@@ -31,6 +31,6 @@ def test_one_and_two_are_words_not_a_number_beside_a_singular():
     for message in arabic():
         if not message.pluralizable:
             continue
-        zero, one, two, few, many, other = message.string
+        _zero, one, two, few, _many, _other = message.string
         assert "%(num)" not in one and "%(num)" not in two, message.id[0]
         assert len({one, two, few}) == 3, message.id[0]
