@@ -89,7 +89,7 @@ def test_a_page_not_kept_shows_a_kind_page_not_an_error(app, anna, new_page, axe
     heading(phone, "Så vill jag se det")
     new_page.expect_console_error("ERR_INTERNET_DISCONNECTED|Failed to load resource")
     phone.context.set_offline(True)
-    phone.get_by_role("link", name="Till startsidan").click()
+    phone.get_by_role("link", name="Till start").click()
     heading(phone, "Hej Anna!")  # kept from the first visit
     phone.goto("/infor-motet/svar")
     heading(phone, "Inget nät just nu")
