@@ -49,6 +49,8 @@ def _form_page(alternative):
             position=form.position.data,
             pictogram=form.pictogram.data,
             hidden=form.visibility.data == "hidden",
+            facts_checked_on=form.facts_checked_on.data,
+            facts_check_note=form.facts_check_note.data or "",
             staff=g.staff,
         )
         return redirect(url_for("alternatives.admin_list"), 303)
@@ -63,16 +65,15 @@ def _form_page(alternative):
 @bp.route("/admin/kan-jag-komma-tillbaka", methods=["GET", "POST"])
 @admin_only
 def admin_come_back():
-    """The answer to "Kan jag komma tillbaka?", written once: every path's page and the
-    participant's "Jag vill komma tillbaka" show it."""
+    """The answer to "Kan jag komma tillbaka?", written once for the job paths and once for the
+    study paths: every path of the group and the participant's "Jag vill komma tillbaka" show
+    it."""
     form = ComeBackForm()
     if form.validate_on_submit():
         come_back.save(form.texts(), g.staff)
         return redirect(url_for("alternatives.admin_list"), 303)
     if not form.is_submitted():
-        written = come_back.texts() or {"sv": come_back.default()}
-        for code in LANGUAGES:
-            form[f"text_{code}"].data = written.get(code, "")
+        form.fill(come_back.texts())
     return render(
         "alternatives/admin_come_back.html", form=form, status=422 if form.errors else 200
     )

@@ -41,7 +41,7 @@ def page(key):
         alternative=alternative,
         language_code=_language(),
         parts=PARTS,
-        come_back=come_back.lines(_language()),
+        come_back=come_back.for_alternative(alternative.key, _language()),
         interest=interests.open_interest(g.participant.id, alternative.id),
     )
 

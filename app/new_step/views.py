@@ -125,7 +125,7 @@ def come_back():
         "new_step/come_back.html",
         step=step,
         words=step_words(step),
-        come_back=come_back_text.lines(current_language()["code"]),
+        come_back=come_back_text.for_step(step.kind, current_language()["code"]),
     )
 
 

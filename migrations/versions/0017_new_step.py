@@ -1,45 +1,99 @@
 """After the step to work or studies: the new step, its check-ins, consent for a support person.
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0018
 """
+
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
 revision = "0017"
-down_revision = "0014"
+# After 0018, whose "Kan jag komma tillbaka?" texts this one writes once per group of paths.
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
 
-# What 0005 wrote into every alternative's "Kan jag komma tillbaka?": now written once, in
-# catalogue_text, so the alternatives keep only what they say more.
-_BACK_DEFAULTS = {
-    "sv": "Ja. Daglig verksamhet är din rätt.\nDu kan komma tillbaka om det inte blir bra.",
-    "en": "Yes. Daily activity is still your right.\nYou can come back if it does not work out.",
-}
+# "Kan jag komma tillbaka?" as 0018 wrote it for the job paths and the study paths: now written
+# once each, in catalogue_text, and shown on every path of the group and on "Jag vill komma
+# tillbaka" during a new step. A path keeps only what it says more (serviceassistent: that the
+# job ends after two years).
+_GROUPS = {"come_back_job": "iwork", "come_back_studies": "komvux"}
 
 
-def _back_once(back_again=False):
-    """Take the default out of each alternative (or, going down, put it back where empty)."""
-    alternative = sa.table("alternative", sa.column("id"), sa.column("texts", sa.JSON()))
+def _tables():
+    alternative = sa.table(
+        "alternative", sa.column("id"), sa.column("key"), sa.column("texts", sa.JSON())
+    )
+    shared = sa.table(
+        "catalogue_text",
+        sa.column("key"),
+        sa.column("texts", sa.JSON()),
+        sa.column("alternative_keys", sa.JSON()),
+        sa.column("updated_at"),
+    )
+    return alternative, shared
+
+
+def _own_part(back: str, common: str) -> str | None:
+    """What a path says beyond the shared text, or None when it does not end with it."""
+    back, common = (back or "").strip(), (common or "").strip()
+    if not common or not back.endswith(common):
+        return None
+    return back[: -len(common)].strip()
+
+
+def _back_once():
+    alternative, shared = _tables()
     bind = op.get_bind()
-    for row in bind.execute(sa.select(alternative.c.id, alternative.c.texts)).all():
-        texts = {code: dict(parts) for code, parts in (row.texts or {}).items()}
-        changed = False
-        for code, parts in texts.items():
-            if back_again and code in _BACK_DEFAULTS and not parts.get("back"):
-                parts["back"] = _BACK_DEFAULTS[code]
-                changed = True
-            elif not back_again and parts.get("back", "").strip() == _BACK_DEFAULTS.get(code):
-                del parts["back"]
-                changed = True
-        if changed:
-            bind.execute(
-                alternative.update().where(alternative.c.id == row.id).values(texts=texts)
+    rows = bind.execute(sa.select(alternative.c.id, alternative.c.key, alternative.c.texts)).all()
+    texts_of = {row.key: row.texts or {} for row in rows}
+    changed = {}
+    for group, source in _GROUPS.items():
+        if source not in texts_of:
+            continue
+        common = {code: parts.get("back", "") for code, parts in texts_of[source].items()}
+        members = []
+        for row in rows:
+            texts = changed.get(row.id) or {c: dict(p) for c, p in (row.texts or {}).items()}
+            own = {c: _own_part(p.get("back", ""), common.get(c, "")) for c, p in texts.items()}
+            if own.get("sv") is None:
+                continue
+            members.append(row.key)
+            for code, part in own.items():
+                if part is not None:
+                    texts[code]["back"] = part
+            changed[row.id] = texts
+        bind.execute(
+            shared.insert().values(
+                key=group,
+                texts={code: text for code, text in common.items() if text},
+                alternative_keys=members,
+                updated_at=datetime.now(UTC),
             )
+        )
+    for row_id, texts in changed.items():
+        bind.execute(alternative.update().where(alternative.c.id == row_id).values(texts=texts))
+
+
+def _back_again():
+    """Going down: each path says the shared text itself again."""
+    alternative, shared = _tables()
+    bind = op.get_bind()
+    groups = bind.execute(sa.select(shared.c.texts, shared.c.alternative_keys)).all()
+    rows = bind.execute(sa.select(alternative.c.id, alternative.c.key, alternative.c.texts)).all()
+    for row in rows:
+        texts = {code: dict(parts) for code, parts in (row.texts or {}).items()}
+        for group in groups:
+            if row.key not in (group.alternative_keys or []):
+                continue
+            for code, common in group.texts.items():
+                own = texts.setdefault(code, {}).get("back", "")
+                texts[code]["back"] = f"{own}\n{common}" if own else common
+        bind.execute(alternative.update().where(alternative.c.id == row.id).values(texts=texts))
 
 
 def upgrade():
@@ -48,6 +102,7 @@ def upgrade():
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("texts", sa.JSON(), nullable=False),
+        sa.Column("alternative_keys", sa.JSON(), nullable=False),
         sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["updated_by_id"], ["staff_user.id"]),
@@ -109,7 +164,7 @@ def upgrade():
 
 
 def downgrade():
-    _back_once(back_again=True)
+    _back_again()
     op.drop_table("catalogue_text")
     with op.batch_alter_table("consent_event") as batch:
         batch.drop_constraint("fk_consent_event_support_person_id", type_="foreignkey")

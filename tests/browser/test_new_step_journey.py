@@ -94,7 +94,10 @@ def test_lisa_steps_to_a_job_answers_with_help_and_comes_back(
     phone.goto("/")
     phone.get_by_role("link", name="Jag vill komma tillbaka").click()
     heading(phone, "Jag vill komma tillbaka")
-    expect(phone.get_by_text("Inget dåligt händer om du vill komma tillbaka.")).to_be_visible()
+    expect(phone.get_by_text("Det är okej att vilja komma tillbaka.")).to_be_visible()
+    expect(phone.locator(".come-back-text").first).to_have_text(
+        "När du börjar ett jobb, kan beslutet om daglig verksamhet ta slut."
+    )
     axe_check(phone)
     phone.get_by_role("button", name="Ja, jag vill komma tillbaka").click()
     expect(phone.locator("#come-back-sent")).to_be_visible()
