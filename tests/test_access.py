@@ -114,7 +114,7 @@ ROUTES = {
     "alternatives.admin_come_back": (
         "POST",
         "/admin/kan-jag-komma-tillbaka",
-        {"text_sv": "Ja. Du får komma tillbaka."},
+        {"come_back_job_sv": "Prata med din handläggare.", "come_back_studies_sv": "Fråga oss."},
         {"admin"},
     ),
     "alternatives.admin_new": (
