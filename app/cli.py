@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from . import datagen, demo, migrate
+from .admin import importing
 from .backup import backup_command, restore_command
 from .identity import passwords
 from .models import Role
@@ -82,6 +83,46 @@ def generate_data(participants, seed, years, force):
     click.echo(", ".join(f"{name}: {count}" for name, count in added.items()))
 
 
+@click.command("import")
+@with_appcontext
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Show what would happen; save nothing.")
+@click.option("--yes", is_flag=True, help="Save the good rows without asking.")
+def import_file(path, dry_run, yes):
+    """Add or update units, staff and participants from the case system's CSV file
+    (the header is in docs/import.md). Rows are matched on the case system's id."""
+    with _request_context():
+        with open(path, "rb") as source:
+            text = importing.decode(source.read())
+        try:
+            rows = importing.read(text)
+        except importing.FileRefused as refused:
+            raise click.ClickException(str(refused)) from None
+        with click.progressbar(rows, label="Reading rows") as bar:
+            plan = importing.plan(rows, progress=lambda items: _ticking(items, bar))
+        for row in plan.errors:
+            click.echo(f"line {row.line}: {row.reason}")
+        click.echo(
+            f"new: {plan.count('new')}, changed: {plan.count('changed')}, "
+            f"unchanged: {plan.count('unchanged')}, errors: {plan.count('error')}"
+        )
+        if dry_run or not plan.to_save:
+            click.echo("Nothing saved.")
+            return
+        if not yes and not click.confirm(f"Save {plan.to_save} rows?"):
+            click.echo("Nothing saved.")
+            return
+        click.echo(f"Saving {plan.to_save} rows in one transaction…", err=True)
+        saved = importing.save(plan, None)
+        click.echo(f"Saved: {saved.new} new, {saved.changed} changed.")
+
+
+def _ticking(items, bar):
+    for item in items:
+        bar.update(1)
+        yield item
+
+
 @click.command("demo-logins")
 @with_appcontext
 def demo_logins():
@@ -100,7 +141,14 @@ def _request_context():
 def register(app) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(translate_cli)
-    for command in (create_staff, seed_demo, demo_logins, retention_delete, generate_data):
+    for command in (
+        create_staff,
+        seed_demo,
+        demo_logins,
+        retention_delete,
+        generate_data,
+        import_file,
+    ):
         app.cli.add_command(command)
     for command in (backup_command, restore_command):
         app.cli.add_command(command)
