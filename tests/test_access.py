@@ -91,6 +91,7 @@ ROUTES = {
         {"case_officer"},
     ),
     "checkins.brief_page": ("GET", "/personal/moten/{meeting}", {}, {"case_officer"}),
+    "checkins.brief_pdf": ("GET", "/personal/moten/{meeting}/underlag.pdf", {}, {"case_officer"}),
     "checkins.mark_held": (
         "POST",
         "/personal/moten/{meeting}/hallet",
