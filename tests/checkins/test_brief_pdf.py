@@ -1,6 +1,7 @@
 """The brief as a PDF for the case system: one A4 page for the demo brief, with the line that
 was agreed at the meeting; each download audit-logged."""
 
+import shutil
 import subprocess
 
 import pytest
@@ -24,14 +25,16 @@ def demo_brief(app, db, in_request):
 
 
 def pdf_facts(tmp_path, data: bytes) -> tuple[int, str]:
+    """Pages and text of a PDF, as poppler (installed by `make test-setup`) reads them."""
     path = tmp_path / "underlag.pdf"
     path.write_bytes(data)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    pdfinfo, pdftotext = shutil.which("pdfinfo"), shutil.which("pdftotext")
+    info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True)  # noqa: S603
     pages = int(
         next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1]
     )
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    text = subprocess.run(  # noqa: S603
+        [pdftotext, "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     return pages, " ".join(text.split())
 
