@@ -6,6 +6,7 @@ from flask import current_app, g, redirect, request, url_for
 
 from .. import audit, logins, outage, pictograms
 from ..access import is_hand_over, participant_required, refuse_hand_over
+from ..checkins import outcome
 from ..checkins.tile import meeting_tile
 from ..consent import sharing
 from ..i18n import LANGUAGES
@@ -24,10 +25,13 @@ def index():
     if is_hand_over():
         return redirect(url_for("checkins.resume"))
     if g.participant is not None:
+        meeting = meeting_tile(g.participant.id)
         return render(
             "home/index.html",
             tiles=TILES,
-            meeting=meeting_tile(g.participant.id),
+            meeting=meeting,
+            # What the last meeting decided stays until the next check-in opens.
+            outcome=outcome.for_home(g.participant.id) if meeting is None else None,
             ask_consent=sharing.asked_again(g.participant),
         )
     if g.staff is not None:
