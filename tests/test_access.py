@@ -160,6 +160,13 @@ ROUTES = {
         {"supervisor"},
     ),
     "goals.confirm_step": ("POST", "/personal/mal/steg/{step}/bekrafta", {}, {"supervisor"}),
+    "goals.edit_step": (
+        "POST",
+        "/personal/mal/steg/{step}/andra",
+        {"goal": "{goal}", "what": "Ringa kaféet", "who": "me", "due": "2099-01-01"},
+        {"supervisor"},
+    ),
+    "goals.remove_step": ("POST", "/personal/mal/steg/{step}/ta-bort", {}, {"supervisor"}),
     "goals.reopen_step": ("POST", "/personal/mal/steg/{step}/oppna", {}, {"supervisor"}),
     "wishes.start": ("GET", "/onskemal", {}, PARTICIPANTS),
     "wishes.card": ("GET", "/onskemal/kort/djur", {}, PARTICIPANTS),
