@@ -1,5 +1,6 @@
 """Commands: `flask --app app db upgrade`, `create-staff`, `seed-demo`, `demo-logins`."""
 
+import functools
 import os
 
 import click
@@ -16,6 +17,28 @@ from .staff import accounts
 from .translate import translate_cli
 
 db_cli = AppGroup("db", help="Database migrations.")
+UPGRADE = "flask --app app db upgrade"
+
+
+def needs_database(command):
+    """Refuse, in one line with what to run instead, when the database's tables are missing or
+    older than the app (instead of a traceback about a missing table)."""
+
+    @functools.wraps(command)
+    def checked(*args, **kwargs):
+        current, head = migrate.versions(
+            current_app.extensions["db_engine"], current_app.config["DATABASE_URL"]
+        )
+        if current is None:
+            raise click.ClickException(f"The database has no tables yet: run `{UPGRADE}` first.")
+        if current != head:
+            raise click.ClickException(
+                f"The database is at version {current}, this app needs {head}: "
+                f"run `{UPGRADE}` first."
+            )
+        return command(*args, **kwargs)
+
+    return checked
 
 
 @db_cli.command("upgrade")
@@ -41,6 +64,7 @@ def db_revision(message):
 
 @click.command("create-staff")
 @with_appcontext
+@needs_database
 @click.option("--username", prompt=True)
 @click.option("--name", "display_name", prompt="Full name")
 @click.option("--role", type=click.Choice([r.value for r in Role]), prompt=True)
@@ -59,6 +83,7 @@ def create_staff(username, display_name, role, unit_ids, password):
 
 @click.command("seed-demo")
 @with_appcontext
+@needs_database
 def seed_demo():
     """Add the demo unit, staff and participants (local runs only; safe to run twice)."""
     if not current_app.config["LOCAL_RUN"]:
@@ -70,6 +95,7 @@ def seed_demo():
 
 @click.command("generate-data")
 @with_appcontext
+@needs_database
 @click.option("--participants", type=click.IntRange(1, 1_000_000), required=True)
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
 @click.option("--years", type=click.IntRange(1, 30), default=10, show_default=True)
@@ -85,6 +111,7 @@ def generate_data(participants, seed, years, force):
 
 @click.command("import")
 @with_appcontext
+@needs_database
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Show what would happen; save nothing.")
 @click.option("--yes", is_flag=True, help="Save the good rows without asking.")
@@ -125,8 +152,14 @@ def _ticking(items, bar):
 
 @click.command("demo-logins")
 @with_appcontext
+@needs_database
 def demo_logins():
     """Print the demo logins, one a line."""
+    if not current_app.config["LOCAL_RUN"]:
+        raise click.ClickException(
+            "Demo logins are for local runs only: run it with FLASK_LOCAL_RUN=1 "
+            "(as `make run` does)."
+        )
     with _request_context():
         for line in demo.logins():
             click.echo(line)
