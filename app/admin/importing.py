@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import insert
 from sqlmodel import select
 
 from .. import audit
 from ..db import get_session
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
-from ..models import Participant, Role, StaffUnit, StaffUser, Unit
+from ..models import Participant, Role, StaffUnit, StaffUser, Unit, utcnow
 
 COLUMNS = (
     "typ",
@@ -343,7 +344,8 @@ def _saved_now(reference):
 
 def save(plan: Plan, by: StaffUser | None) -> "Saved":
     """Save every new and changed row in one transaction; returns how many of each. Error rows
-    are left out, and so is anything that would depend on them."""
+    are left out, and so is anything that would depend on them. New participants go in by
+    bulk (thousands at a time); everything else through the usual models."""
     db = get_session()
     by_id = by.id if by else None
     made: dict[int, object] = {}  # id(row) -> the table row saved for it
@@ -361,21 +363,25 @@ def save(plan: Plan, by: StaffUser | None) -> "Saved":
         db.add(unit)
         made[id(row)] = unit
     db.flush()
-    for row in (r for r in rows if r.kind == "staff"):
-        made[id(row)] = _save_staff(row, saved(row.changes["unit"]), by_id)
+    staff_rows = [r for r in rows if r.kind == "staff"]
+    for row in staff_rows:
+        made[id(row)] = _save_staff(row)
     db.flush()
-    people = []
-    for row in (r for r in rows if r.kind == "participant"):
-        people.append((row, _save_participant(row, saved(row.changes["unit"]), saved, by_id)))
-    db.flush()
-    for row, person in people:
-        action = "participant.create" if row.result == NEW else "participant.edit"
-        audit.record(action, person.id, commit=False, detail="import")
+    _link_and_log_staff(staff_rows, made, saved, by_id)
+    people = [r for r in rows if r.kind == "participant"]
+    for row in people:
+        row.changes["unit_id"] = saved(row.changes["unit"]).id
+        officer = saved(row.changes["officer"])
+        row.changes["case_officer_id"] = officer.id if officer is not None else None
+    created = _insert_participants([r for r in people if r.result == NEW], by_id)
+    changed = [_update_participant(r) for r in people if r.result == CHANGED]
+    audit.record_many("participant.create", created, detail="import")
+    audit.record_many("participant.edit", changed, detail="import")
     db.commit()
     return Saved(
         plan.count(NEW),
         plan.count(CHANGED),
-        sorted({person.unit_id for row, person in people if row.result == NEW}),
+        sorted({r.changes["unit_id"] for r in people if r.result == NEW}),
     )
 
 
@@ -387,39 +393,63 @@ class Saved:
     card_unit_ids: list[int]
 
 
-def _save_staff(row: Row, unit: Unit | None, by_id: int | None) -> StaffUser:
-    db = get_session()
+def _save_staff(row: Row) -> StaffUser:
     staff = row.existing
     if staff is None:
-        staff = StaffUser(
-            case_id=row.case_id, username=row.changes["username"], created_by_id=by_id
-        )
+        staff = StaffUser(case_id=row.case_id, username=row.changes["username"])
     elif staff.role != row.changes["role"]:
         audit.record("staff.role_change", account_id=staff.id, commit=False, detail="import")
     staff.display_name = row.name
     staff.role = row.changes["role"]
-    db.add(staff)
-    db.flush()
-    if unit is not None:
-        linked = db.get(StaffUnit, (staff.id, unit.id))
-        if linked is None:
-            db.add(StaffUnit(staff_id=staff.id, unit_id=unit.id, created_by_id=by_id))
-    action = "staff.create" if row.existing is None else "staff.edit"
-    audit.record(action, account_id=staff.id, commit=False, detail="import")
+    get_session().add(staff)
     return staff
 
 
-def _save_participant(row: Row, unit: Unit, saved, by_id: int | None) -> Participant:
+def _link_and_log_staff(staff_rows: list[Row], made: dict, saved, by_id: int | None) -> None:
+    """Supervisors to their units (added, never taken away), and one log row per account."""
+    db = get_session()
+    linked = set(db.exec(select(StaffUnit.staff_id, StaffUnit.unit_id)).all())
+    for row in staff_rows:
+        staff = made[id(row)]
+        if row.existing is None:
+            staff.created_by_id = by_id
+        unit = saved(row.changes["unit"])
+        if unit is not None and (staff.id, unit.id) not in linked:
+            db.add(StaffUnit(staff_id=staff.id, unit_id=unit.id, created_by_id=by_id))
+            linked.add((staff.id, unit.id))
+        action = "staff.create" if row.existing is None else "staff.edit"
+        audit.record(action, account_id=staff.id, commit=False, detail="import")
+
+
+PARTICIPANT_FIELDS = ("first_name", "language", "gender", "started_on", "unit_id")
+
+
+def _insert_participants(rows: list[Row], by_id: int | None) -> list[int]:
+    """The new participants in one statement; returns their ids."""
+    if not rows:
+        return []
+    now = utcnow()
+    values = [
+        {
+            "case_id": row.case_id,
+            "case_officer_id": row.changes["case_officer_id"],
+            "created_by_id": by_id,
+            "created_at": now,
+            **{key: row.changes[key] for key in PARTICIPANT_FIELDS},
+        }
+        for row in rows
+    ]
+    statement = insert(Participant).returning(Participant.id, sort_by_parameter_order=True)
+    return list(get_session().scalars(statement, values).all())
+
+
+def _update_participant(row: Row) -> int:
     person = row.existing
-    if person is None:
-        person = Participant(case_id=row.case_id, unit_id=unit.id, created_by_id=by_id)
-    elif person.unit_id != unit.id:
+    if person.unit_id != row.changes["unit_id"]:
         audit.record("participant.move_unit", person.id, commit=False, detail="import")
-    for key in ("first_name", "language", "gender", "started_on"):
+    for key in PARTICIPANT_FIELDS:
         setattr(person, key, row.changes[key])
-    person.unit_id = unit.id
-    officer = saved(row.changes["officer"])
-    if officer is not None:
-        person.case_officer_id = officer.id
+    if row.changes["case_officer_id"] is not None:
+        person.case_officer_id = row.changes["case_officer_id"]
     get_session().add(person)
-    return person
+    return person.id
