@@ -49,6 +49,8 @@ def _form_page(alternative):
             position=form.position.data,
             pictogram=form.pictogram.data,
             hidden=form.visibility.data == "hidden",
+            facts_checked_on=form.facts_checked_on.data,
+            facts_check_note=form.facts_check_note.data or "",
             staff=g.staff,
         )
         return redirect(url_for("alternatives.admin_list"), 303)

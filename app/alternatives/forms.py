@@ -87,6 +87,23 @@ class AlternativeForm(_TextFields):
         validators=[InputRequired(_l("Välj om den ska visas."))],
     )
 
+    facts_checked_on = DateField(
+        _l("Fakta om pengar och om att komma tillbaka kontrollerades"),
+        description=_l("Datumet då någon jämförde texterna med Försäkringskassans regler."),
+        validators=[Optional()],
+        render_kw={"type": "date"},
+    )
+    facts_check_note = TextAreaField(
+        _l("Vem kontrollerade, och vem ska kontrollera nästa gång?"),
+        description=_l("Högst 400 tecken."),
+        validators=[Length(max=400, message=_l("Texten får ha högst %(max)d tecken.", max=400))],
+        filters=[_strip],
+    )
+
+    def validate_facts_checked_on(self, field):
+        if field.data and field.data > today():
+            raise ValidationError(_l("Datumet kan inte vara senare än i dag."))
+
     def language_fields(self):
         """(language code, language, fields) for each language, in the page's order."""
         return [
@@ -118,6 +135,8 @@ def alternative_form(alternative=None) -> AlternativeForm:
     form.pictogram.data = alternative.pictogram
     form.position.data = alternative.position
     form.visibility.data = "hidden" if alternative.hidden else "shown"
+    form.facts_checked_on.data = alternative.facts_checked_on
+    form.facts_check_note.data = alternative.facts_check_note
     return form
 
 

@@ -35,12 +35,22 @@ class Alternative(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
     updated_at: datetime | None = None
     updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    # When the facts about money and coming back were last checked against the authorities'
+    # own rules, and who must check them (shown to administrators beside each alternative).
+    facts_checked_on: date | None = None
+    facts_check_note: str = Field(default="", max_length=400)
 
     def text(self, language: str, part: str) -> str:
         """One part in this language, else in Swedish (the source language)."""
-        return (self.texts.get(language) or {}).get(part) or (self.texts.get("sv") or {}).get(
-            part, ""
-        )
+        return self.text_and_language(language, part)[0]
+
+    def text_and_language(self, language: str, part: str) -> tuple[str, str]:
+        """One part and the language it is written in: this language, else Swedish. A page
+        marks a Swedish fallback with lang="sv", so it is read aloud with a Swedish voice."""
+        own = (self.texts.get(language) or {}).get(part)
+        if own:
+            return own, language
+        return (self.texts.get("sv") or {}).get(part, ""), "sv"
 
     def title(self, language: str) -> str:
         return self.text(language, "title") or self.key
