@@ -2,7 +2,7 @@
 participant started, steps removed and changed.
 
 Revision ID: 0015
-Revises: 0014
+Revises: 0018
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0015"
-down_revision = "0014"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
