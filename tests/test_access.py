@@ -91,6 +91,7 @@ ROUTES = {
         {"case_officer"},
     ),
     "checkins.brief_page": ("GET", "/personal/moten/{meeting}", {}, {"case_officer"}),
+    "checkins.brief_pdf": ("GET", "/personal/moten/{meeting}/underlag.pdf", {}, {"case_officer"}),
     "checkins.mark_held": (
         "POST",
         "/personal/moten/{meeting}/hallet",
@@ -165,6 +166,13 @@ ROUTES = {
         {"supervisor"},
     ),
     "goals.confirm_step": ("POST", "/personal/mal/steg/{step}/bekrafta", {}, {"supervisor"}),
+    "goals.edit_step": (
+        "POST",
+        "/personal/mal/steg/{step}/andra",
+        {"goal": "{goal}", "what": "Ringa kaféet", "who": "me", "due": "2099-01-01"},
+        {"supervisor"},
+    ),
+    "goals.remove_step": ("POST", "/personal/mal/steg/{step}/ta-bort", {}, {"supervisor"}),
     "goals.reopen_step": ("POST", "/personal/mal/steg/{step}/oppna", {}, {"supervisor"}),
     "wishes.start": ("GET", "/onskemal", {}, PARTICIPANTS),
     "wishes.card": ("GET", "/onskemal/kort/djur", {}, PARTICIPANTS),

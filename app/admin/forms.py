@@ -1,8 +1,10 @@
 """Administration forms. Each checks its input before anything reaches a table."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
+    HiddenField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -154,3 +156,16 @@ def without_sso(form: FlaskForm) -> FlaskForm:
     """Without single sign-on there is no provider account to name: the field goes."""
     del form.sso_subject
     return form
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("Fil från verksamhetssystemet"),
+        description=_l("En CSV-fil med semikolon eller komma, till exempel från Excel."),
+        validators=[FileRequired(_l("Välj en fil."))],
+    )
+
+
+class SaveImportForm(FlaskForm):
+    # The file as it was previewed, signed so that nothing else can be saved in its place.
+    file = HiddenField(validators=[InputRequired()])

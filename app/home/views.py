@@ -6,6 +6,7 @@ from flask import current_app, g, redirect, request, url_for
 
 from .. import audit, logins, outage, pictograms
 from ..access import is_hand_over, participant_required, refuse_hand_over
+from ..checkins import outcome
 from ..checkins.tile import meeting_tile
 from ..consent import sharing
 from ..db import get_session
@@ -40,10 +41,13 @@ def index():
         step = steps.current(g.participant)
         if step is not None:
             return _step_home(step)
+        meeting = meeting_tile(g.participant.id)
         return render(
             "home/index.html",
             tiles=TILES,
-            meeting=meeting_tile(g.participant.id),
+            meeting=meeting,
+            # What the last meeting decided stays until the next check-in opens.
+            outcome=outcome.for_home(g.participant.id) if meeting is None else None,
             ask_consent=sharing.asked_again(g.participant),
         )
     if g.staff is not None:
