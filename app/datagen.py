@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from .checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
 from .models import Participant, StaffUnit, StaffUser, Unit
+from .stats.summary import StatsChange
 
 PER_UNIT = 18
 PER_CASE_OFFICER = 45
@@ -293,6 +294,8 @@ def _insert(engine, rows: Rows) -> None:
                     sequence = func.pg_get_serial_sequence(model.__tablename__, "id")
                     connection.execute(select(func.setval(sequence, largest)))
             connection.execute(text("ANALYZE"))
+        # Rows went in without the session: say that the statistics must be counted again.
+        connection.execute(insert(StatsChange).values(changed_at=datetime.now(UTC)))
 
 
 def _copy(connection, model, table_rows: list[dict]) -> None:

@@ -15,6 +15,7 @@ from sqlmodel import select
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
 from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
 from ..db import get_session
+from ..i18n import gettext as _
 from ..models import EndReason, Gender, Participant
 
 NOT_STATED = "not_stated"
@@ -48,6 +49,10 @@ class Quarter:
         return f"{self.year}-{self.number}"
 
     @property
+    def label(self) -> str:
+        return _("Kvartal %(number)s %(year)s", number=self.number, year=self.year)
+
+    @property
     def start(self) -> datetime:
         return datetime(self.year, 3 * self.number - 2, 1, tzinfo=_zone())
 
@@ -74,6 +79,10 @@ class Year:
     @property
     def key(self) -> str:
         return str(self.year)
+
+    @property
+    def label(self) -> str:
+        return _("Året %(year)s", year=self.year)
 
     @property
     def start(self) -> datetime:

@@ -10,11 +10,13 @@ SERVICE, ALL = 0, "all"
 MEETING_MEASURES = ["participants", "held", "before", "alone", "helped"]
 TRY_MEASURES = [*(f"try_{k}" for k in TRY_CHOICES), "try_any"]
 END_MEASURES = [f"ended_{reason}" for reason in END_REASONS]
-GENDER_MEASURES = [*MEETING_MEASURES, *TRY_MEASURES, *END_MEASURES, "ended"]
+# Moved on to work, studies or internship: part of "ended", shown in the trend.
+ONWARD = ["ended_work", "ended_studies", "ended_internship"]
+GENDER_MEASURES = [*MEETING_MEASURES, *TRY_MEASURES, *END_MEASURES, "ended", "ended_onward"]
 UNIT_MEASURES = [*GENDER_MEASURES, "any_interested", "any_followed_up"]
 # Counts of meetings, check-ins and people leaving: the quarters add up to the year. People
 # taking part or wanting something are counted once a period, so a year is not a sum.
-ADDITIVE = ["held", "before", "alone", "helped", *END_MEASURES, "ended"]
+ADDITIVE = ["held", "before", "alone", "helped", *END_MEASURES, "ended", "ended_onward"]
 
 
 # Up to this many counts, every line is protected together; above it (a city or a country)
@@ -41,6 +43,9 @@ def hidden(year: Year, counts: dict, joint_max: int = JOINT_MAX_COUNTS) -> dict:
         lines = service_lines if u == SERVICE else per_unit[u]
         for p in periods:
             lines.append(Line(tuple((p, u, g, m) for m in END_MEASURES), (p, u, g, "ended")))
+            lines.append(Line(tuple((p, u, g, m) for m in ONWARD), (p, u, g, "ended_onward")))
+            rest = ("ended_onward", "ended_moved", "ended_other")
+            lines.append(Line(tuple((p, u, g, m) for m in rest), (p, u, g, "ended")))
         for m in ADDITIVE:
             lines.append(Line(tuple((q, u, g, m) for q in quarters), (year.key, u, g, m)))
     values = dict(counts)

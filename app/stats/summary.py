@@ -108,7 +108,15 @@ def rebuild() -> None:
         insert(table).from_select(
             columns,
             select(c.period, c.unit_id, c.gender, literal("ended"), func.sum(c.count))
-            .where(c.measure.like("ended\\_%", escape="\\"))
+            .where(c.measure.in_(protection.END_MEASURES))
+            .group_by(c.period, c.unit_id, c.gender),
+        )
+    )
+    db.exec(
+        insert(table).from_select(
+            columns,
+            select(c.period, c.unit_id, c.gender, literal("ended_onward"), func.sum(c.count))
+            .where(c.measure.in_(protection.ONWARD))
             .group_by(c.period, c.unit_id, c.gender),
         )
     )
