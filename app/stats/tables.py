@@ -196,9 +196,36 @@ def _interests(cells: dict) -> Table:
     )
 
 
-def per_unit(period) -> Table:
-    """One row per unit for the period, with the whole service's totals."""
-    return _overview(summary.cells(period.key))
+SORT_CHOICES = {"name": _l("Namn"), **OVERVIEW_COLUMNS, "share_before": _l("Andel med incheckning")}
+
+
+def per_unit(period, order: str = "name") -> Table:
+    """One row per unit for the period, with the whole service's totals last, sorted by name
+    or by a column, largest first. Hidden counts sort last, by name: their order would say
+    something about them."""
+    table = _overview(summary.cells(period.key))
+    units, total = table.rows[:-1], table.rows[-1]
+    if order in OVERVIEW_COLUMNS or order == "share_before":
+
+        def value(row):
+            if order == "share_before":
+                share = unit_share(table, row[0])
+                return share[2] if share else None
+            count = table.cell(row[0], order)
+            return count if isinstance(count, int) else None
+
+        shown_rows = sorted((r for r in units if value(r) is not None), key=value, reverse=True)
+        units = shown_rows + [r for r in units if value(r) is None]
+    table.rows = [*units, total]
+    return table
+
+
+def unit_share(table: Table, unit) -> tuple | None:
+    """(check-ins before the meeting, meetings held, per cent) when both counts are shown."""
+    top, bottom = table.cell(unit, "before"), table.cell(unit, "held")
+    if isinstance(top, int) and isinstance(bottom, int) and bottom:
+        return top, bottom, round(100 * top / bottom)
+    return None
 
 
 def _overview(cells: dict) -> Table:

@@ -106,13 +106,19 @@ def units():
     quarter, _unit, errors = _read_filters(quarters, [])
     if errors:
         return _refused(quarters, unit_choices, errors)
+    order = request.args.get("ordna", "name")
+    if order not in tables.SORT_CHOICES:
+        order = "name"  # An unknown order is no harm: sort by name.
     audit.record("stats.view_units")
+    table = tables.per_unit(quarter, order)
     return render(
         "stats/units.html",
         quarters=quarters,
-        chosen={"kvartal": quarter.key},
+        chosen={"kvartal": quarter.key, "ordna": order},
         quarter=quarter,
-        table=tables.per_unit(quarter),
+        table=table,
+        sort_choices=tables.SORT_CHOICES,
+        shares={key: tables.unit_share(table, key) for key, _label in table.rows},
     )
 
 

@@ -156,3 +156,35 @@ def test_a_unit_not_in_the_list_gets_a_kind_message_on_the_trend(client, make_st
     assert soup.title.string.startswith("Fel:")
     assert soup.select_one(".error-summary a[href='#enhet']")
     assert soup.select_one("#enhet")["aria-invalid"] == "true"
+
+
+def test_units_side_by_side_sort_by_a_count_hidden_ones_last(
+    client, db, make_unit, make_staff, login_as, in_request
+):
+    """Three units with 12, 7 and 2 people: by "Deltagare" the two shown come largest first,
+    the hidden ones last by name, so their order says nothing about them."""
+    started = datetime(2024, 1, 1, tzinfo=UTC)
+    for name, size in [("Ateljén", 7), ("Butiken", 2), ("Caféet", 12)]:
+        unit = make_unit(name)
+        for _ in range(size):
+            db.add(Participant(first_name="P", unit_id=unit.id, created_at=started))
+    db.commit()
+    login_as(client, make_staff("manager"))
+    soup = page(client.get(f"/personal/statistik/enheter?kvartal={YEAR.key}&ordna=participants"))
+    rows = [
+        (tr.th.get_text(strip=True), tr.select("td")[0].get_text(strip=True))
+        for tr in soup.select("#table-units tbody tr")
+    ]
+    names = [name for name, _count in rows[:-1]]
+    shown = [(n, c) for n, c in rows[:-1] if c.isdigit()]
+    assert shown == sorted(shown, key=lambda row: -int(row[1]))
+    hidden = [n for n, c in rows[:-1] if not c.isdigit()]
+    assert names == [n for n, _c in shown] + sorted(hidden)
+    assert ("Butiken", "färre än 5") in rows
+    assert rows[-1][0] == "Hela verksamheten"
+    by_name = page(client.get(f"/personal/statistik/enheter?kvartal={YEAR.key}&ordna=nonsense"))
+    assert [tr.th.get_text(strip=True) for tr in by_name.select("#table-units tbody tr")][:3] == [
+        "Ateljén",
+        "Butiken",
+        "Caféet",
+    ]
