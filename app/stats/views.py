@@ -173,7 +173,7 @@ def trend_view():
                 charts.column_chart(
                     f"chart-{table.name}",
                     table.title,
-                    [(label, table.cell(key, TOTAL)) for key, label in table.rows],
+                    [(key, table.cell(key, TOTAL)) for key, _label in table.rows],
                     tables.shown,
                 ),
             )
