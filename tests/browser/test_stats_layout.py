@@ -20,11 +20,14 @@ MEASURE = """() => {
     page: document.documentElement.scrollWidth - width,
     outside: boxes.filter(b => b.getBoundingClientRect().right > width + 0.5).length,
     scrolling: [...document.querySelectorAll('.stats-table-wrap')]
-      .filter(w => w.scrollWidth > w.clientWidth + 1).map(w => w.id || w.getAttribute('aria-labelledby')),
+      .filter(w => w.scrollWidth > w.clientWidth + 1)
+      .map(w => w.getAttribute('aria-labelledby')),
     unlabelled: [...document.querySelectorAll('.stats-table-wrap')]
-      .filter(w => !(w.getAttribute('role') === 'region' && w.getAttribute('aria-labelledby'))).length,
+      .filter(w => !(w.getAttribute('role') === 'region' && w.getAttribute('aria-labelledby')))
+      .length,
     cut: [...document.querySelectorAll('.stats-table-wrap, .stats figure')]
-      .filter(w => getComputedStyle(w).overflowX === 'hidden' && w.scrollWidth > w.clientWidth + 1).length,
+      .filter(w => getComputedStyle(w).overflowX === 'hidden'
+                   && w.scrollWidth > w.clientWidth + 1).length,
   };
 }"""
 
