@@ -1,6 +1,7 @@
 """Commands: `flask --app app db upgrade`, `create-staff`, `seed-demo`, `demo-logins`."""
 
 import os
+import time
 
 import click
 from flask import current_app
@@ -12,6 +13,7 @@ from .identity import passwords
 from .models import Role
 from .retention import retention_delete
 from .staff import accounts
+from .stats import summary
 from .translate import translate_cli
 
 db_cli = AppGroup("db", help="Database migrations.")
@@ -82,6 +84,16 @@ def generate_data(participants, seed, years, force):
     click.echo(", ".join(f"{name}: {count}" for name, count in added.items()))
 
 
+@click.command("count-statistics")
+@with_appcontext
+def count_statistics():
+    """Count the statistics summary again (run it nightly in a large service)."""
+    started = time.perf_counter()
+    with _request_context():
+        summary.rebuild()
+    click.echo(f"Counted the statistics in {time.perf_counter() - started:.1f} s.")
+
+
 @click.command("demo-logins")
 @with_appcontext
 def demo_logins():
@@ -100,7 +112,14 @@ def _request_context():
 def register(app) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(translate_cli)
-    for command in (create_staff, seed_demo, demo_logins, retention_delete, generate_data):
+    for command in (
+        create_staff,
+        seed_demo,
+        demo_logins,
+        retention_delete,
+        generate_data,
+        count_statistics,
+    ):
         app.cli.add_command(command)
     for command in (backup_command, restore_command):
         app.cli.add_command(command)

@@ -61,8 +61,9 @@ def hidden(year: Year, counts: dict, joint_max: int = JOINT_MAX_COUNTS) -> dict:
 def _by_parts(values, service_lines, per_unit, across_units) -> dict:
     """The same protection for many units, in parts that share only the lines across units:
     the service's tables, each unit's own lines (its reasons for leaving, its quarters adding
-    up to its year), then each line across units. A line across units must not narrow any
-    hidden count at all, so no part can tell another anything; until none does, hide more."""
+    up to its year), then each line across units. A line across units must not pin any
+    hidden count down; until none does, hide more. (Solving every line as equations is left
+    out at this size, as protect() leaves it out above EXACT_CHECK_MAX_VARIABLES.)"""
     hidden = {key: SMALL for key, value in values.items() if value < LIMIT}
     parts = [service_lines, *per_unit.values()]
     while True:
@@ -74,7 +75,12 @@ def _by_parts(values, service_lines, per_unit, across_units) -> dict:
             ):
                 continue  # Nothing shown: every range stays 0–4.
             mine = {key: values[key] for key in keys}
-            found = protect(mine, lines, keep_hidden=[k for k in keys if k in hidden])
+            found = protect(
+                mine,
+                lines,
+                keep_hidden=[k for k in keys if k in hidden],
+                exact=lines is service_lines,
+            )
             for key, reason in found.items():
                 hidden.setdefault(key, reason)
         for line in across_units:
@@ -85,16 +91,14 @@ def _by_parts(values, service_lines, per_unit, across_units) -> dict:
 
 
 def _narrowing_cover(line: Line, values: dict, hidden: dict):
-    """The count to hide next when the line narrows a hidden part's range, else None."""
+    """The count to hide next when the line pins a hidden count down, else None."""
     ranges = {key: bounds(hidden[key]) for key in (*line.parts, line.total) if key in hidden}
     if not ranges:
         return None
     narrowed = False
     for key, low, high in _line_ranges(line, values, ranges):
         old_low, old_high = ranges[key]
-        if key == line.total:
-            narrowed = narrowed or max(low, old_low) >= min(high, old_high)
-        elif low > old_low or high < old_high:
+        if max(low, old_low) >= min(high, old_high):
             narrowed = True
     if not narrowed:
         return None

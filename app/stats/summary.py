@@ -5,8 +5,9 @@ The summary is rebuilt by `flask count-statistics`, and on the first statistics 
 the data behind it changed (a flush that touches a counted table notes the change).
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
+from flask import current_app
 from sqlalchemy import bindparam, delete, event, func, insert, literal, update
 from sqlmodel import Field, Session, SQLModel, select
 
@@ -77,9 +78,24 @@ def is_fresh() -> bool:
 
 
 def ensure_fresh() -> None:
-    """Count again when the data changed or a new quarter began since the last count."""
-    if not is_fresh():
+    """Count again when the data changed or a new quarter began since the last count. A large
+    service (more participants than STATS_COUNT_ON_VIEW_MAX) is counted by `flask
+    count-statistics` instead, every night: a page shows when its figures were counted."""
+    if is_fresh():
+        return
+    largest = current_app.config.get("STATS_COUNT_ON_VIEW_MAX", 5000)
+    if (
+        counted_at() is None
+        or get_session().exec(select(func.count(Participant.id))).one() <= largest
+    ):
         rebuild()
+
+
+def counted_at() -> datetime | None:
+    """When the summary was last counted."""
+    c = StatsCount.__table__.c
+    stamp = get_session().exec(select(func.max(c.count)).where(c.measure == COUNTED)).one()
+    return datetime.fromtimestamp(stamp, UTC) if stamp else None
 
 
 def rebuild() -> None:
@@ -138,7 +154,11 @@ def rebuild() -> None:
     )
     db.exec(
         insert(table).values(
-            period=Quarter.of(now).key, unit_id=SERVICE, gender=ALL, measure=COUNTED, count=0
+            period=Quarter.of(now).key,
+            unit_id=SERVICE,
+            gender=ALL,
+            measure=COUNTED,
+            count=int(now.timestamp()),
         )
     )
     db.exec(update(table).where(c.count < 5, c.measure != COUNTED).values(hidden=SMALL))

@@ -32,11 +32,14 @@ class Line:
     total: object
 
 
-def protect(values: dict, lines: list[Line], limit: int = LIMIT, keep_hidden=()) -> dict:
+def protect(
+    values: dict, lines: list[Line], limit: int = LIMIT, keep_hidden=(), exact: bool = True
+) -> dict:
     """Which counts to hide, and why: {key: SMALL or PROTECTED}.
 
     `keep_hidden`: counts another table already hides (a total both tables show), so that
-    the two tables together give nothing away either.
+    the two tables together give nothing away either. `exact`: also solve the lines together
+    as equations (up to EXACT_CHECK_MAX_VARIABLES hidden counts).
     """
     hidden = {key: SMALL for key, value in values.items() if value < limit}
     for key in keep_hidden:
@@ -54,15 +57,15 @@ def protect(values: dict, lines: list[Line], limit: int = LIMIT, keep_hidden=())
         else:
             crossing.append(line)
     if crossing:
-        _protect_lines(values, crossing, hidden, limit, shared=True)
+        _protect_lines(values, crossing, hidden, limit, shared=True, exact=exact)
     return hidden
 
 
-def _protect_lines(values, lines, hidden, limit, shared) -> None:
+def _protect_lines(values, lines, hidden, limit, shared, exact=True) -> None:
     lines_of = None
     while True:
         exposed = _exposed(values, lines, hidden, limit, rounds=len(lines) + 2 if shared else 1)
-        if not exposed and shared:
+        if not exposed and shared and exact:
             exposed = _solvable(values, lines, hidden)
         if not exposed:
             return

@@ -7,7 +7,7 @@ from ..access import staff_required
 from ..i18n import gettext as _
 from ..models import Role, utcnow
 from ..web import render
-from . import bp, charts, csv_export, tables, trend
+from . import bp, charts, csv_export, summary, tables, trend
 from .figures import Quarter, Year, first_quarter
 from .suppression import TOTAL
 
@@ -78,6 +78,7 @@ def index():
         by_name=by_name,
         shares=tables.shares(by_name["meetings"]),
         charts=_charts(by_name),
+        counted=summary.counted_at(),
     )
 
 
