@@ -66,6 +66,7 @@ def seed_demo():
         raise click.ClickException("Demo data is for local runs only (FLASK_LOCAL_RUN=1).")
     with _request_context():
         demo.seed()
+        demo.seed_municipality()
     click.echo("Demo data is in place.")
 
 

@@ -33,7 +33,7 @@ KINDS = [
     "Ateljén",
     "Djurgården",
 ]
-NAMES = ["Anna", "Omar", "Lisa", "Ali", "Sara", "Erik", "Maja", "Leo", "Noor", "Elias", "Ida"]
+NAMES = ["Hanna", "Yusuf", "Elsa", "Ali", "Sara", "Erik", "Maja", "Leo", "Noor", "Elias", "Ida"]
 GENDERS = [("man", 55), ("woman", 40), ("other", 1), (None, 4)]
 END_REASONS = [("work", 22), ("studies", 10), ("internship", 10), ("moved", 33), ("other", 25)]
 TRY = ["internship", "job", "studies", "another_activity"]

@@ -199,14 +199,23 @@ def _protect(db, year: Year) -> None:
         )
 
 
-def cells(period_key: str) -> dict:
-    """The published counts of one period: {(unit_id, gender, measure): (count, hidden)}.
-    A count not in the summary is 0, and hidden as small."""
+EVERY_UNIT = -1
+
+
+def cells(period_key: str, unit_id: int = SERVICE, measures: list | None = None) -> dict:
+    """The published counts of one period: {(unit_id, gender, measure): (count, hidden)}, for
+    the service, and for one unit or EVERY_UNIT (optionally only some measures). A count not
+    in the summary is 0, and hidden as small."""
     ensure_fresh()
     c = StatsCount.__table__.c
+    units = c.gender == ALL
+    if unit_id != EVERY_UNIT:
+        units = units & (c.unit_id == unit_id)
+    if measures is not None:
+        units = units & c.measure.in_(measures)
     rows = get_session().exec(
         select(c.unit_id, c.gender, c.measure, c.count, c.hidden).where(
-            c.period == period_key, (c.unit_id == SERVICE) | (c.gender == ALL)
+            c.period == period_key, (c.unit_id == SERVICE) | units
         )
     )
     return {(u, g, m): (n, h) for u, g, m, n, h in rows}

@@ -203,7 +203,7 @@ def per_unit(period, order: str = "name") -> Table:
     """One row per unit for the period, with the whole service's totals last, sorted by name
     or by a column, largest first. Hidden counts sort last, by name: their order would say
     something about them."""
-    table = _overview(summary.cells(period.key))
+    table = _overview(summary.cells(period.key, summary.EVERY_UNIT, list(OVERVIEW_COLUMNS)))
     units, total = table.rows[:-1], table.rows[-1]
     if order in OVERVIEW_COLUMNS or order == "share_before":
 
@@ -248,10 +248,11 @@ def build(period, unit_id: int | None, with_units: bool = False) -> list[Table]:
     """Every table for one quarter or year: for the whole service (unit_id None) split by
     gender, or for one unit as totals only (a split per unit could be subtracted from the
     service's)."""
-    cells = summary.cells(period.key)
+    cells = summary.cells(period.key, SERVICE if unit_id is None else unit_id)
     tables = []
     if with_units and unit_id is None:
-        tables.append(_overview(cells))
+        every = summary.cells(period.key, summary.EVERY_UNIT, list(OVERVIEW_COLUMNS))
+        tables.append(_overview(every))
     if unit_id is None:
         tables += list(_gender_tables(cells).values())
         tables.append(_interests(cells))
