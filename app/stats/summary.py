@@ -7,7 +7,7 @@ the data behind it changed (a flush that touches a counted table notes the chang
 
 from datetime import UTC, datetime
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import bindparam, delete, event, func, insert, literal, update
 from sqlmodel import Field, Session, SQLModel, select
 
@@ -81,8 +81,10 @@ def ensure_fresh() -> None:
     """Count again when the data changed or a new quarter began since the last count. A large
     service (more participants than STATS_COUNT_ON_VIEW_MAX) is counted by `flask
     count-statistics` instead, every night: a page shows when its figures were counted."""
-    if is_fresh():
+    if g.get("stats_fresh") or is_fresh():
+        g.stats_fresh = True
         return
+    g.stats_fresh = True
     largest = current_app.config.get("STATS_COUNT_ON_VIEW_MAX", 5000)
     if (
         counted_at() is None
@@ -221,17 +223,17 @@ def cells(period_key: str, unit_id: int = SERVICE, measures: list | None = None)
     return {(u, g, m): (n, h) for u, g, m, n, h in rows}
 
 
-def series(keys: list[str], unit_id: int, gender: str, measures: list[str]) -> dict:
-    """Counts of several periods for one unit (or the service) and gender:
-    {(period, measure): (count, hidden)}."""
+def series(keys: list[str], scopes: list[tuple], measures: list[str]) -> dict:
+    """Counts of several periods for some (unit_id, gender) scopes:
+    {(period, unit_id, gender, measure): (count, hidden)}."""
     ensure_fresh()
     c = StatsCount.__table__.c
     rows = get_session().exec(
-        select(c.period, c.measure, c.count, c.hidden).where(
+        select(c.period, c.unit_id, c.gender, c.measure, c.count, c.hidden).where(
             c.period.in_(keys),
-            c.unit_id == unit_id,
-            c.gender == gender,
+            c.unit_id.in_({u for u, _g in scopes}),
+            c.gender.in_({g for _u, g in scopes}),
             c.measure.in_(measures),
         )
     )
-    return {(p, m): (n, h) for p, m, n, h in rows}
+    return {(p, u, g, m): (n, h) for p, u, g, m, n, h in rows}

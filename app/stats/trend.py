@@ -44,10 +44,13 @@ def build(unit_id: int | None) -> list[Table]:
     else:
         scopes = [(TOTAL, (unit_id, ALL))]
         columns = [(TOTAL, _l("Antal"))]
+    every = summary.series(keys, [scope for _c, scope in scopes], list(MEASURES))
     found = {}
     for column, (unit, gender) in scopes:
-        for (period, measure), cell in summary.series(keys, unit, gender, list(MEASURES)).items():
-            found[(measure, period, column)] = cell
+        for key in keys:
+            for measure in MEASURES:
+                if (key, unit, gender, measure) in every:
+                    found[(measure, key, column)] = every[(key, unit, gender, measure)]
     tables = []
     for measure, title in MEASURES.items():
         values, hidden = {}, {}
