@@ -16,6 +16,7 @@ from .checkins.models import FollowUp
 from .db import get_session
 from .goals import demo as goals_demo
 from .models import LoginCard, Participant, Role, Unit
+from .new_step import demo as new_step_demo
 from .staff import accounts
 from .stats import summary
 from .wishes import demo as wishes_demo
@@ -28,13 +29,20 @@ STAFF = [
     ("admin", "admin", "Ali Administratör", "demo-admin-2026"),
     ("auditor", "granskare", "Greta Granskare", "demo-granskare"),
     ("manager", "chef", "Maria Chef", "demo-chef-2026"),
+    ("support_person", "stodperson", "Sam Stödperson", "demo-stodperson"),
 ]
-PARTICIPANTS = [("Anna", "person_sun"), ("Omar", "person_football"), ("Lisa", "person_cat")]
+PARTICIPANTS = [
+    ("Anna", "person_sun"),
+    ("Omar", "person_football"),
+    ("Lisa", "person_cat"),
+    # In a new step: a job since five weeks, Sam gives the support that goes on.
+    ("Jonas", "person_rocket"),
+]
 # The made-up municipality: participants, and how many of them the demo case officer has.
 MUNICIPALITY = 300
 CASELOAD = 20
 # As each has stated it; the statistics split by it. Lisa has not said.
-GENDERS = {"Anna": "woman", "Omar": "man"}
+GENDERS = {"Anna": "woman", "Omar": "man", "Jonas": "man"}
 
 
 def seed() -> None:
@@ -71,6 +79,8 @@ def seed() -> None:
             goals_demo.seed(person, staff["case_officer"], staff["supervisor"])
         if first_name == "Omar":
             wishes_demo.seed(person)
+        if first_name == "Jonas" and new_step_demo.steps.latest(person) is None:
+            new_step_demo.seed(person, staff["case_officer"], staff["support_person"])
         token = cards.demo_token(first_name)
         if (
             db.exec(

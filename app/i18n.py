@@ -127,6 +127,15 @@ def in_language(texts: dict[str, str], code: str) -> str:
     return texts.get(code) or (gettext(swedish) if swedish else "")
 
 
+def language_of(texts: dict[str, str], code: str) -> str:
+    """The language `in_language` shows these texts in: this one, or Swedish when there is no
+    translation (a page marks that text lang="sv", so it is read with a Swedish voice)."""
+    swedish = texts.get(DEFAULT) or ""
+    if code == DEFAULT or texts.get(code) or (swedish and gettext(swedish) != swedish):
+        return code
+    return DEFAULT
+
+
 def today() -> date:
     """Today's date where the service runs (Swedish time), not in UTC."""
     return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()

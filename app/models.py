@@ -21,6 +21,9 @@ class Role(StrEnum):
     manager = "manager"
     # Reads the access logs: who opened whose data.
     auditor = "auditor"
+    # Gives the support that goes on after the step to work or studies: a job coach, the
+    # municipality's continuing support, an IWork or Supported Employment coach.
+    support_person = "support_person"
 
 
 class Gender(StrEnum):
@@ -37,6 +40,8 @@ class EndReason(StrEnum):
     work = "work"
     studies = "studies"
     internship = "internship"
+    # A labour-market measure (the employment service, the labour market administration).
+    measure = "measure"
     moved = "moved"
     other = "other"
 

@@ -111,6 +111,12 @@ ROUTES = {
         {"case_officer"},
     ),
     "alternatives.admin_list": ("GET", "/admin/andra-vagar", {}, {"admin"}),
+    "alternatives.admin_come_back": (
+        "POST",
+        "/admin/kan-jag-komma-tillbaka",
+        {"come_back_job_sv": "Prata med din handläggare.", "come_back_studies_sv": "Fråga oss."},
+        {"admin"},
+    ),
     "alternatives.admin_new": (
         "POST",
         "/admin/andra-vagar/ny",
@@ -205,6 +211,7 @@ AREAS = [
         "display",
         "identity",
         "speech",
+        "new_step",
     )
 ]
 for _area in AREAS:
@@ -228,6 +235,8 @@ def build_world(app, db, make_unit, make_staff, make_participant, make_card, mak
         "admin": make_staff("admin"),
         "manager": make_staff("manager"),
         "auditor": make_staff("auditor"),
+        "support_person": make_staff("support_person"),
+        "support_person_elsewhere": make_staff("support_person"),
     }
     anna = make_participant("Anna", unit=unit, case_officer=staff["case_officer"])
     bea = make_participant(

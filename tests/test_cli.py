@@ -1,6 +1,7 @@
 """Commands: demo data, demo logins, creating staff."""
 
 import re
+from datetime import UTC, datetime
 
 from sqlmodel import func, select
 
@@ -8,11 +9,13 @@ from app import demo
 from app.checkins.models import FollowUp
 from app.goals.models import Goal, GoalStep, GoalVersion
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
+from app.new_step.models import NewStep, StepCheckIn
 from app.staff.accounts import authenticate
+from tests.conftest import page
 
 LINE = re.compile(
     r"^(participant \S+ http://127\.0\.0\.1:\d+/k/[A-Za-z0-9_-]{22}"
-    r"|staff (supervisor|case_officer|admin|auditor|manager) \S+ \S+)$"
+    r"|staff (supervisor|case_officer|admin|auditor|manager|support_person) \S+ \S+)$"
 )
 
 GOAL_TABLES = (Goal, GoalVersion, GoalStep)
@@ -31,8 +34,8 @@ def test_seeding_twice_changes_nothing(app, db):
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     first = counts(db)
     # The named demo people and their cards, and the made-up municipality beside them.
-    assert first[3] == 3 + demo.MUNICIPALITY
-    assert first[4] == 3 and first[6:] == [2, 2, 3]
+    assert first[3] == 4 + demo.MUNICIPALITY
+    assert first[4] == 4 and first[6:] == [2, 2, 3]
     assert first[0] > 10
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert counts(db) == first
@@ -43,7 +46,7 @@ def test_demo_logins_print_one_login_a_line_and_they_work(app, db):
     runner.invoke(args=["seed-demo"])
     result = runner.invoke(args=["demo-logins"])
     lines = result.output.strip().splitlines()
-    assert len(lines) == 8
+    assert len(lines) == 10
     for line in lines:
         assert LINE.match(line), line
     client = app.test_client()
@@ -105,3 +108,32 @@ def test_create_staff(app, db, in_request):
     )
     assert short.exit_code != 0
     assert db.exec(select(func.count()).select_from(StaffUser)).one() == 1
+
+
+def test_generated_data_has_new_steps_and_returns_the_managers_page_shows(
+    app, db, login_as, make_staff
+):
+    """At the size of Stockholm (2,868 people in daily activity): the steps to work or studies
+    of each year show on the statistics page by gender, and some came back."""
+    result = app.test_cli_runner().invoke(args=["generate-data", "--participants", "3000"])
+    assert result.exit_code == 0, result.output
+    assert "new_step:" in result.output and "step_answer:" in result.output
+    steps = db.exec(select(NewStep)).all()
+    returned = [s for s in steps if s.returned_at is not None]
+    assert 0.1 < len(returned) / len(steps) < 0.4
+    for step in returned[:20]:
+        back = db.get(Participant, step.participant_id)
+        assert back.ended_at is None and step.wants_back_at < step.returned_at
+    assert db.exec(select(func.count()).select_from(StepCheckIn)).one() > len(steps)
+
+    manager = app.test_client()
+    login_as(manager, make_staff("manager"))
+    last_year = datetime.now(UTC).year - 1
+    table = page(manager.get("/personal/statistik")).select_one(f"#table-steps-{last_year}")
+    rows = {tr.th.get_text(strip=True): tr for tr in table.select("tbody tr")}
+    started = [td.get_text(strip=True) for td in rows["Började ett nytt steg"].select("td")]
+    # Women, men and the total are numbers; the few who said "other" are hidden.
+    assert all(cell.isdigit() and int(cell) >= 5 for cell in (started[0], started[1], started[-1]))
+    assert int(started[-1]) >= 30
+    came_back = rows["Kom tillbaka till daglig verksamhet"].select("td")[-1].get_text(strip=True)
+    assert came_back.isdigit() or came_back in ("färre än 5", "visas inte")

@@ -20,6 +20,7 @@ ROLE_CHOICES = [
     SelectChoice("admin", _l("Administratör")),
     SelectChoice("manager", _l("Chef")),
     SelectChoice("auditor", _l("Granskare")),
+    SelectChoice("support_person", _l("Stödperson")),
 ]
 GENDER_CHOICES = [
     SelectChoice("woman", _l("Kvinna")),
@@ -31,6 +32,7 @@ END_REASON_CHOICES = [
     SelectChoice("work", _l("Fick ett arbete")),
     SelectChoice("studies", _l("Började studera")),
     SelectChoice("internship", _l("Började praktik")),
+    SelectChoice("measure", _l("Började en arbetsmarknadsinsats")),
     SelectChoice("moved", _l("Flyttade")),
     SelectChoice("other", _l("Annat skäl")),
 ]

@@ -5,6 +5,7 @@ stay readable for staff.
 """
 
 import re
+from datetime import date
 
 from sqlmodel import select
 
@@ -49,6 +50,8 @@ def save(
     pictogram: str,
     hidden: bool,
     staff: StaffUser,
+    facts_checked_on: date | None = None,
+    facts_check_note: str = "",
 ) -> Alternative:
     """Add an alternative (None) or change one. Parts left empty fall back to Swedish."""
     cleaned = {}
@@ -72,6 +75,8 @@ def save(
     alternative.position = position
     alternative.pictogram = pictogram
     alternative.hidden = hidden
+    alternative.facts_checked_on = facts_checked_on
+    alternative.facts_check_note = facts_check_note
     db = get_session()
     db.add(alternative)
     db.commit()

@@ -35,12 +35,22 @@ class Alternative(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
     updated_at: datetime | None = None
     updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    # When the facts about money and coming back were last checked against the authorities'
+    # own rules, and who must check them (shown to administrators beside each alternative).
+    facts_checked_on: date | None = None
+    facts_check_note: str = Field(default="", max_length=400)
 
     def text(self, language: str, part: str) -> str:
         """One part in this language, else in Swedish (the source language)."""
-        return (self.texts.get(language) or {}).get(part) or (self.texts.get("sv") or {}).get(
-            part, ""
-        )
+        return self.text_and_language(language, part)[0]
+
+    def text_and_language(self, language: str, part: str) -> tuple[str, str]:
+        """One part and the language it is written in: this language, else Swedish. A page
+        marks a Swedish fallback with lang="sv", so it is read aloud with a Swedish voice."""
+        own = (self.texts.get(language) or {}).get(part)
+        if own:
+            return own, language
+        return (self.texts.get("sv") or {}).get(part, ""), "sv"
 
     def title(self, language: str) -> str:
         return self.text(language, "title") or self.key
@@ -70,3 +80,19 @@ class InterestFollowUp(SQLModel, table=True):
     day: date
     created_at: datetime = Field(default_factory=utcnow)
     staff_id: int = Field(foreign_key="staff_user.id")
+
+
+class CatalogueText(SQLModel, table=True):
+    """A text the catalogue writes once for several pages, in the municipality's own words per
+    language: "come_back_job" and "come_back_studies" answer "Kan jag komma tillbaka?" on every
+    path of their group and on "Jag vill komma tillbaka" during a new step."""
+
+    __tablename__ = "catalogue_text"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=40, unique=True)
+    # {"sv": "…", "en": "…"}; a language left empty falls back to Swedish.
+    texts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The paths (Alternative.key) that show it.
+    alternative_keys: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")

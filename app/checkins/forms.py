@@ -41,6 +41,11 @@ class HeldForm(FlaskForm):
         description=_l("En rad räcker."),
         validators=[
             InputRequired(_l("Skriv en rad om vad ni kom överens om.")),
-            Length(max=300, message=_l("Skriv högst 300 tecken.")),
+            Length(
+                max=300,
+                message=_l(
+                    "Texten är lite för lång. Ta bort några ord. Det får vara högst 300 tecken."
+                ),
+            ),
         ],
     )

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from ..db import get_session
 from ..i18n import N_, code, in_language
+from ..i18n import language_of as i18n_language_of
 from ..i18n import lazy_gettext as _l
 from .models import QuestionSet
 
@@ -35,7 +36,8 @@ CHOICES = {
         Choice("studies", _l("Studera"), "studies"),
         Choice("another_activity", _l("En annan daglig verksamhet"), "another_activity"),
         Choice("like_it_here", _l("Nej, jag trivs här"), "like_it_here"),
-        Choice("my_tasks", _l("Mina uppgifter"), "my_tasks"),
+        Choice("not_now", _l("Nej, inte nu"), "not_now"),
+        Choice("my_tasks", _l("Mitt arbete"), "my_tasks"),
         Choice("my_supervisor", _l("Min handledare"), "supervisor"),
         Choice("schedule", _l("Mina tider"), "schedule"),
         Choice("money", _l("Pengar och lön"), "money"),
@@ -88,7 +90,7 @@ DEFAULT_QUESTIONS = [
         "key": "try_new",
         "kind": "many",
         "text": {"sv": N_("Vill du prova något nytt?"), "en": "Do you want to try something new?"},
-        "choices": ["internship", "job", "studies", "another_activity", "like_it_here"],
+        "choices": ["internship", "job", "studies", "another_activity", "like_it_here", "not_now"],
     },
     {
         "key": "goals",
@@ -138,6 +140,11 @@ def choices_of(question: dict) -> list[Choice]:
 def text_of(question: dict) -> str:
     """The question in the reader's language, else in Swedish."""
     return in_language(question["text"], code())
+
+
+def language_of(question: dict) -> str:
+    """The language `text_of` shows the question in."""
+    return i18n_language_of(question["text"], code())
 
 
 def current_set() -> QuestionSet:

@@ -53,9 +53,11 @@ def server_voice() -> bool:
     return voice.available(code())
 
 
-def say(text) -> Markup:
-    """Attributes for an element that holds a fixed text: read aloud in the page's order."""
-    url, is_recorded = address(str(text), code())
+def say(text, language: str | None = None) -> Markup:
+    """Attributes for an element that holds a fixed text: read aloud in the page's order, in
+    the page's language or in `language` (a text shown in Swedish because it has no
+    translation is read with a Swedish voice)."""
+    url, is_recorded = address(str(text), language or code())
     if url is None:
         return Markup(" data-say")
     marked = Markup(' data-say="%s"') % url

@@ -44,7 +44,7 @@ def hidden(year: Year, counts: dict, joint_max: int = JOINT_MAX_COUNTS) -> dict:
         for p in periods:
             lines.append(Line(tuple((p, u, g, m) for m in END_MEASURES), (p, u, g, "ended")))
             lines.append(Line(tuple((p, u, g, m) for m in ONWARD), (p, u, g, "ended_onward")))
-            rest = ("ended_onward", "ended_moved", "ended_other")
+            rest = ("ended_onward", *(m for m in END_MEASURES if m not in ONWARD))
             lines.append(Line(tuple((p, u, g, m) for m in rest), (p, u, g, "ended")))
         for m in ADDITIVE:
             lines.append(Line(tuple((q, u, g, m) for q in quarters), (year.key, u, g, m)))

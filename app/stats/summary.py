@@ -21,7 +21,9 @@ from .suppression import PROTECTED, SMALL
 
 SERVICE = 0  # unit_id of counts for the whole service
 ALL = "all"  # gender of counts for every gender
-COUNTED = "counted"  # measure of the row that says which quarter the summary was counted in
+# The row that says when the summary was counted: period COUNTED, measure the quarter it was
+# counted in, count the time (seconds since 1970). Read by its key's start: no scan.
+COUNTED = "counted"
 COUNTED_TABLES = (
     Participant,
     Unit,
@@ -72,7 +74,7 @@ def is_fresh() -> bool:
     if db.exec(select(StatsChange.id).limit(1)).first() is not None:
         return False
     marker = select(StatsCount.period).where(
-        StatsCount.measure == COUNTED, StatsCount.period == Quarter.of(utcnow()).key
+        StatsCount.period == COUNTED, StatsCount.measure == Quarter.of(utcnow()).key
     )
     return db.exec(marker.limit(1)).first() is not None
 
@@ -96,7 +98,7 @@ def ensure_fresh() -> None:
 def counted_at() -> datetime | None:
     """When the summary was last counted."""
     c = StatsCount.__table__.c
-    stamp = get_session().exec(select(func.max(c.count)).where(c.measure == COUNTED)).one()
+    stamp = get_session().exec(select(func.max(c.count)).where(c.period == COUNTED)).one()
     return datetime.fromtimestamp(stamp, UTC) if stamp else None
 
 
@@ -156,14 +158,14 @@ def rebuild() -> None:
     )
     db.exec(
         insert(table).values(
-            period=Quarter.of(now).key,
+            period=COUNTED,
             unit_id=SERVICE,
             gender=ALL,
-            measure=COUNTED,
+            measure=Quarter.of(now).key,
             count=int(now.timestamp()),
         )
     )
-    db.exec(update(table).where(c.count < 5, c.measure != COUNTED).values(hidden=SMALL))
+    db.exec(update(table).where(c.count < 5, c.period != COUNTED).values(hidden=SMALL))
     for year in years:
         _protect(db, year)
     if covered is not None:

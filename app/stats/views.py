@@ -6,6 +6,7 @@ from .. import audit
 from ..access import staff_required
 from ..i18n import gettext as _
 from ..models import Role, utcnow
+from ..new_step import figures as step_figures
 from ..web import render
 from . import bp, charts, csv_export, summary, tables, trend
 from .figures import Quarter, Year, first_quarter
@@ -79,6 +80,8 @@ def index():
         shares=tables.shares(by_name["meetings"]),
         charts=_charts(by_name),
         counted=summary.counted_at(),
+        # After the step to work or studies: by the year the step began, whole service only.
+        step_years=[] if unit else step_figures.year_tables(),
     )
 
 

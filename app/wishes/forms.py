@@ -22,7 +22,9 @@ class NoteForm(FlaskForm):
         validators=[
             Length(
                 max=NOTE_MAX_LENGTH,
-                message=_l("Texten är för lång. Skriv högst 300 tecken."),
+                message=_l(
+                    "Texten är lite för lång. Ta bort några ord. Det får vara högst 300 tecken."
+                ),
             )
         ],
         filters=[_strip],

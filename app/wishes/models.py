@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-from ..i18n import in_language
+from ..i18n import in_language, language_of
 from ..models import utcnow
 
 NOTE_MAX_LENGTH = 300
@@ -36,6 +36,10 @@ class WishCard(SQLModel, table=True):
     def word(self, language: str) -> str:
         """The card's word in this language, else in Swedish (the source language)."""
         return in_language(self.words, language) or self.key
+
+    def word_language(self, language: str) -> str:
+        """The language `word` shows the card in: this one, or Swedish when untranslated."""
+        return language_of(self.words, language)
 
 
 class Wish(SQLModel, table=True):

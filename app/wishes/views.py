@@ -50,6 +50,7 @@ def _card_page(card, from_overview: bool, error: bool = False, status: int = 200
         "wishes/card.html",
         card=card,
         word=card.word(current_language()["code"]),
+        word_language=card.word_language(current_language()["code"]),
         group=catalogue.group_label(card.group),
         number=[c.id for c in cards].index(card.id) + 1,
         total=len(cards),

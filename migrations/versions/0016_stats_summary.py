@@ -1,7 +1,7 @@
 """The statistics summary: counts per period, unit, gender and measure, and the changes since.
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0017
 """
 
 from datetime import UTC, datetime
@@ -11,7 +11,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 

@@ -35,7 +35,7 @@ def test_a_page_has_six_parts_read_aloud_and_two_equal_answers(anna_client):
         "Hur blir det med mina pengar?",
         "Kan jag komma tillbaka?",
     ]
-    assert "Daglig verksamhet är din rätt" in soup.select_one("#part-back").find_parent().text
+    assert "söka på nytt" in soup.select_one("#part-back").find_parent().text
     yes = soup.select_one("form[action='/andra-vagar/iwork/veta-mer'] button")
     no = soup.select_one("a[href='/andra-vagar/iwork/inte-nu']")
     assert yes.get_text(strip=True) == "Jag vill veta mer" and yes.img["alt"] == ""
@@ -59,7 +59,10 @@ def test_english_page_comes_from_the_catalogue(client, make_participant, login_p
     soup = page(client.get("/andra-vagar/praktik"))
     assert soup.html["lang"] == "en"
     assert soup.h1.get_text(strip=True) == "Internship"
-    assert "You keep your support" in soup.select_one("#part-money").find_parent().text
+    assert (
+        "You keep your money from Försäkringskassan"
+        in soup.select_one("#part-money").find_parent().text
+    )
 
 
 def test_want_to_know_more_records_once_and_says_who_calls(anna_client, anna, interests_of, karin):
@@ -70,7 +73,9 @@ def test_want_to_know_more_records_once_and_says_who_calls(anna_client, anna, in
     rows = interests_of(anna)
     assert len(rows) == 1 and rows[0].withdrawn_at is None and rows[0].helper_id is None
     soup = page(anna_client.get("/andra-vagar/iwork/veta-mer"))
-    assert soup.select_one(".who-calls").get_text(strip=True) == "Karin hör av sig till dig."
+    assert soup.select_one(".who-calls").get_text(strip=True) == (
+        "Karin kontaktar dig. Hen är din handläggare på kommunen."
+    )
     assert "innan ert nästa möte eller inom några veckor" in soup.text
     assert soup.select_one("form[action='/andra-vagar/iwork/angra']")
     # The alternative's page now says it is asked, instead of asking again.
@@ -86,7 +91,7 @@ def test_without_a_case_officer_it_says_your_case_officer(
     client.post("/andra-vagar/samhall/veta-mer")
     soup = page(client.get("/andra-vagar/samhall/veta-mer"))
     assert soup.select_one(".who-calls").get_text(strip=True) == (
-        "Din handläggare hör av sig till dig."
+        "Din handläggare på kommunen kontaktar dig."
     )
 
 

@@ -13,6 +13,23 @@ def heading(page, text):
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
 
 
+KEPT = (
+    "path => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
+    ".then(c => c.match(path, {ignoreVary: true}))))).then(hits => hits.some(Boolean))"
+)
+
+
+def kept_by_the_service_worker(page, path, seconds=10):
+    """Wait until the phone keeps `path` (fetched ahead by the page before it is needed).
+    Asked again and again with evaluate(), which waits for the promise: wait_for_function takes
+    a promise for a true value."""
+    for _ in range(seconds * 10):
+        if page.evaluate(KEPT, path):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the phone did not keep {path}")
+
+
 def card_address(app, participant) -> str:
     """Issue a card for the participant and return its address, as the QR code holds it."""
     with app.test_request_context():

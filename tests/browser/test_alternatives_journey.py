@@ -42,8 +42,10 @@ def test_participant_asks_about_iwork_and_the_case_officer_follows_up(
     assert abs(yes["height"] - no["height"]) < 2 and abs(yes["width"] - no["width"]) < 2
 
     page.get_by_role("button", name="Jag vill veta mer").click()
-    heading(page, "Bra! Du vill veta mer.")
-    expect(page.locator(".who-calls")).to_have_text("Karin hör av sig till dig.")
+    heading(page, "Okej. Du vill veta mer.")
+    expect(page.locator(".who-calls")).to_have_text(
+        "Karin kontaktar dig. Hen är din handläggare på kommunen."
+    )
     axe_check(page)
 
     # "Inte nu" on another alternative: a kind page, nothing stored.
@@ -85,6 +87,6 @@ def test_the_pages_work_without_javascript(app, new_page, people):
     page.goto("/andra-vagar/komvux")
     heading(page, "Skola för vuxna i kommunen")
     page.get_by_role("button", name="Jag vill veta mer").click()
-    heading(page, "Bra! Du vill veta mer.")
+    heading(page, "Okej. Du vill veta mer.")
     page.get_by_role("button", name=re.compile("Ångra")).click()
     heading(page, "Okej. Inte nu.")

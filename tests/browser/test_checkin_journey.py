@@ -130,6 +130,7 @@ def test_checkin_journey_with_javascript_and_a_dropped_connection(
     heading(phone, "Känner du dig trygg där?")
     expect(phone.locator("#connection-status")).to_be_hidden()
     phone.get_by_role("link", name="Tillbaka").click()
+    heading(phone, "Får du göra saker som du gillar där?")
     phone.get_by_role("link", name="Tillbaka").click()
     answer_everything(phone, axe_check)
 

@@ -38,7 +38,7 @@ def test_larger_text_and_high_contrast_are_chosen_and_shown_everywhere(
     expect(phone.locator("body")).to_have_class("participant large-text high-contrast")
     axe_check(phone)
 
-    phone.get_by_role("link", name="Till startsidan").click()
+    phone.get_by_role("link", name="Till start").click()
     heading(phone, "Hej Anna!")
     expect(phone.locator("body")).to_have_class("participant large-text high-contrast")
     assert font_size(phone) >= normal * 1.3, "the text is clearly larger"

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from app.checkins.models import CheckInAnswer
 
-from .steps import card_address, heading, log_in_with_card
+from .steps import card_address, heading, kept_by_the_service_worker, log_in_with_card
 
 
 @pytest.fixture
@@ -22,15 +22,6 @@ def anna(make_unit, make_staff, make_participant, make_meeting):
 def stored(db):
     db.expire_all()
     return [(a.question_key, a.choices) for a in db.exec(select(CheckInAnswer).order_by("id"))]
-
-
-def kept_by_the_service_worker(page, path):
-    """Wait until the phone keeps `path` (fetched ahead by the page before it is needed)."""
-    page.wait_for_function(
-        "path => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
-        ".then(c => c.match(path, {ignoreVary: true}))))).then(hits => hits.some(Boolean))",
-        arg=path,
-    )
 
 
 def test_two_answers_given_offline_are_stored_once_when_the_network_returns(
@@ -70,7 +61,9 @@ def test_two_answers_given_offline_are_stored_once_when_the_network_returns(
     assert len(phone.evaluate("JSON.parse(localStorage.getItem('mina-steg-svar'))")) == 2
 
     phone.context.set_offline(False)
-    expect(phone.locator("#connection-sent")).to_have_text("Sparat. Dina svar är skickade.")
+    sent = phone.locator("#connection-sent")
+    expect(sent).to_be_visible()
+    expect(sent).to_have_text("Sparat. Dina svar är skickade.")
     expect(status).to_be_hidden()
     axe_check(phone)
     phone.screenshot(path=tmp_path / "sent.png")
@@ -96,7 +89,7 @@ def test_a_page_not_kept_shows_a_kind_page_not_an_error(app, anna, new_page, axe
     heading(phone, "Så vill jag se det")
     new_page.expect_console_error("ERR_INTERNET_DISCONNECTED|Failed to load resource")
     phone.context.set_offline(True)
-    phone.get_by_role("link", name="Till startsidan").click()
+    phone.get_by_role("link", name="Till start").click()
     heading(phone, "Hej Anna!")  # kept from the first visit
     phone.goto("/infor-motet/svar")
     heading(phone, "Inget nät just nu")

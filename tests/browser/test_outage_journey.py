@@ -10,7 +10,7 @@ from sqlmodel import select
 from app.checkins.models import CheckInAnswer
 from tests.outage.helpers import app_on, own_postgresql
 
-from .steps import card_address, heading, log_in_with_card
+from .steps import card_address, heading, kept_by_the_service_worker, log_in_with_card
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +41,6 @@ def anna(make_unit, make_staff, make_participant, make_meeting):
 def stored(db):
     db.expire_all()
     return [(a.question_key, a.choices) for a in db.exec(select(CheckInAnswer).order_by("id"))]
-
-
-def kept_by_the_service_worker(page, path):
-    page.wait_for_function(
-        "path => caches.keys().then(names => Promise.all(names.map(n => caches.open(n)"
-        ".then(c => c.match(path, {ignoreVary: true}))))).then(hits => hits.some(Boolean))",
-        arg=path,
-    )
 
 
 def test_answers_refused_with_503_are_kept_and_stored_once_when_the_server_is_back(
@@ -94,9 +86,9 @@ def test_answers_refused_with_503_are_kept_and_stored_once_when_the_server_is_ba
         server.start()
 
     # Back: the phone tries again after the Retry-After seconds, by itself.
-    expect(phone.locator("#connection-sent")).to_have_text(
-        "Sparat. Dina svar är skickade.", timeout=20_000
-    )
+    sent = phone.locator("#connection-sent")
+    expect(sent).to_be_visible(timeout=20_000)
+    expect(sent).to_have_text("Sparat. Dina svar är skickade.")
     expect(status).to_be_hidden()
     heading(phone, "Får du göra saker som du gillar där?")
     axe_check(phone)

@@ -125,7 +125,7 @@ def test_no_response_tells_a_revoked_card_from_an_unknown_one(
 def test_missing_csrf_token_does_not_log_in(client, db, make_participant, make_card):
     _card, token = make_card(make_participant())
     response = client.post("/k", data={"token": token}, csrf=False)
-    assert page(response, status=400).h1.get_text(strip=True) == "Sidan var för gammal"
+    assert page(response, status=400).h1.get_text(strip=True) == "Ladda om sidan"
     assert count_logins(db) == 0
 
 

@@ -106,7 +106,7 @@ def test_feeling_unsafe_is_met_kindly_with_who_to_talk_to(client, answering, ann
     assert response.headers["Location"] == "/infor-motet/trygg"
     soup = page(client.get("/infor-motet/trygg"))
     assert soup.h1.get_text(strip=True) == "Tack för att du berättar"
-    assert "Du kan prata med din handläggare" in soup.main.get_text()
+    assert "Hen är din handläggare på kommunen" in soup.main.get_text()
     assert soup.select_one("a.button")["href"] == "/infor-motet/fraga/try_new"
 
 

@@ -138,12 +138,15 @@ def test_the_cache_name_changes_when_a_file_changes(tmp_path, monkeypatch):
 
 def test_the_notices_and_header_kept_ready_follow_each_pages_language(logged_in, anna):
     """Parts of every page are rendered once per language: after a Swedish page has made them,
-    an English page still gets English ones."""
+    an English or Arabic page still gets its own."""
     swedish = page(logged_in.get("/"))
     assert swedish.select_one("#connection-status").text.startswith("Inte skickat än.")
-    assert swedish.select_one(".site-header .brand").text.strip() == "Hem"
+    assert swedish.select_one(".site-header .brand").text.strip() == "Start"
     logged_in.post("/sprak", data={"lang": "en", "next": "/"})
     english = page(logged_in.get("/"))
     assert english.html["lang"] == "en"
     assert english.select_one("#connection-status").text.startswith("Not sent yet.")
-    assert english.select_one(".site-header .brand").text.strip() == "Home"
+    assert english.select_one(".site-header .brand").text.strip() == "Start"
+    logged_in.post("/sprak", data={"lang": "ar", "next": "/"})
+    arabic = page(logged_in.get("/"))
+    assert arabic.select_one(".site-header .brand").text.strip() == "البداية"

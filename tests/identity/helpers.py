@@ -6,10 +6,19 @@ from datetime import timedelta
 
 import pyotp
 from flask import g
+from sqlmodel import select
 
 from app.db import get_session
 from app.identity import second_factor
-from app.models import StaffUser, utcnow
+from app.models import AuditEvent, StaffUser, utcnow
+
+
+def events(db, action: str) -> list[AuditEvent]:
+    """The audit events of one kind, oldest first."""
+    db.expire_all()
+    return db.exec(
+        select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+    ).all()
 
 
 def code_now(secret: str, steps_ahead: int = 0) -> str:

@@ -7,15 +7,11 @@ import pytest
 from sqlmodel import select
 
 from app.identity import passwords
-from app.models import AuditEvent, LoginSession, StaffUser, utcnow
+from app.models import LoginSession, StaffUser, utcnow
 from tests.conftest import PASSWORD, page
+from tests.identity.helpers import events
 
 GOOD = "kanot ljusstake tisdag"
-
-
-def events(db, action):
-    db.expire_all()
-    return db.exec(select(AuditEvent).where(AuditEvent.action == action)).all()
 
 
 def open_logins(db, staff):

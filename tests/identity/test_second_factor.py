@@ -6,18 +6,13 @@ from sqlmodel import select
 from app.models import AuditEvent, LoginSession, RecoveryCode
 from tests.conftest import PASSWORD, page
 
-from .helpers import code_now, secret_of
+from .helpers import code_now, events, secret_of
 
 
 def password_step(client, staff, password=PASSWORD):
     return client.post(
         "/personal/logga-in", data={"username": staff.username, "password": password}
     )
-
-
-def events(db, action):
-    db.expire_all()
-    return db.exec(select(AuditEvent).where(AuditEvent.action == action)).all()
 
 
 def logged_in(client) -> bool:

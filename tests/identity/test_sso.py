@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 import pytest
 from sqlmodel import select
 
-from app.models import AuditEvent, LoginSession, StaffUser
+from app.models import LoginSession, StaffUser
 from tests.conftest import page
+from tests.identity.helpers import events
 
 from .provider import CLIENT_ID, provider, query
 
@@ -22,11 +23,6 @@ def start(client, oidc) -> str:
 def come_back(client, url):
     parts = urlsplit(url)
     return client.get(f"{parts.path}?{parts.query}")
-
-
-def events(db, action):
-    db.expire_all()
-    return db.exec(select(AuditEvent).where(AuditEvent.action == action)).all()
 
 
 def test_a_known_person_logs_in_with_code_flow_pkce_state_and_nonce(

@@ -76,9 +76,11 @@ def endpoint_of(app, path: str) -> str | None:
 @dataclass
 class PageKinds:
     """What a person can reach by links: one address per kind of HTML page, in the order they
-    are found ({endpoint: address}), and every endpoint reached (downloads and redirects too)."""
+    are found ({endpoint: address}), each parsed ({address: page}), and every endpoint reached
+    (downloads and redirects too)."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    parsed: dict[str, BeautifulSoup] = field(default_factory=dict)
     reached: set[str] = field(default_factory=set)
 
 
@@ -97,7 +99,9 @@ def page_kinds(app, client, starts) -> PageKinds:
             links = [location._replace(scheme="", netloc="").geturl()]
         elif response.status_code == 200 and response.content_type.startswith("text/html"):
             found.pages[endpoint] = path
-            soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+            soup = found.parsed[path] = BeautifulSoup(
+                response.get_data(as_text=True), "html.parser"
+            )
             links = links_on(soup) + downloads_on(soup) + get_forms_on(soup)
         else:
             continue

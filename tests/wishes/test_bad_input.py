@@ -92,7 +92,7 @@ def test_overlong_text_is_refused_kindly_and_kept(anna_client, db):
     text = "Jag vill jobba med hästar. " * 12  # 324 characters
     soup = page(anna_client.post("/onskemal/nagot-annat", data={"text": text}), status=422)
     assert soup.title.string.startswith("Fel:")
-    message = "Texten är för lång. Skriv högst 300 tecken."
+    message = "Texten är lite för lång. Ta bort några ord. Det får vara högst 300 tecken."
     assert soup.select_one(".error-summary a").get_text(strip=True) == message
     assert soup.select_one(".error-summary a")["href"] == "#text"
     assert message in soup.select_one("#text-error").get_text()

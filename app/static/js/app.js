@@ -83,6 +83,9 @@
   var BLOCKS = "p, li, label, legend, button, .button, [data-say]", player;
 
   function lang() { return top.lang.toLowerCase(); }
+  // A text in another language than the page's (a Swedish text with no translation) is not
+  // read by the phone's voice for the page's language: its data-say audio is in its own.
+  function ownLang(el) { var own = el.closest("[lang]"); return own ? own.lang.toLowerCase() : lang(); }
   function voice() {
     return synth && synth.getVoices().filter(function (v) { return !v.lang.toLowerCase().indexOf(lang()); })[0];
   }
@@ -190,7 +193,7 @@
     var data = el.dataset;
     mark(el);
     if (data.sayRecorded != null) return kept(el);
-    if (v) return speak(el, v, me);
+    if (v && ownLang(el) == lang()) return speak(el, v, me);
     return data.say ? kept(el) : made(el, me);
   }
 
