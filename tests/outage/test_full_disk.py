@@ -16,7 +16,7 @@ from .helpers import migrated, said_503, send, stored
 @pytest.fixture(scope="module")
 def small_disk(tmp_path_factory):
     folder = tmp_path_factory.mktemp("small-disk")
-    mount = ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)]
+    mount = ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(folder)]
     mounted = subprocess.run(mount, capture_output=True, check=False)  # noqa: S603
     if mounted.returncode:
         pytest.skip("a full disk needs a small file system: mounting a tmpfs was not allowed")
