@@ -276,8 +276,12 @@
   }
 
   if (synth) synth.onvoiceschanged = function () { showReadAloud(); };
-  // A supervisor's device handed over for the check-in keeps nothing: no worker there.
-  if (sw && d.body.classList.contains("participant") && !d.body.classList.contains("hand-over")) sw.register("/sw.js");
+  // A supervisor's device handed over for the check-in keeps nothing: no worker there. The
+  // worker starts once the page has loaded, so that what it keeps does not hold up the page.
+  if (sw && d.body.classList.contains("participant") && !d.body.classList.contains("hand-over")) {
+    if (d.readyState == "complete") sw.register("/sw.js");
+    else window.addEventListener("load", function () { sw.register("/sw.js"); });
+  }
   on("DOMContentLoaded", enhance);
   on("htmx:afterSettle", enhance);
 })();
