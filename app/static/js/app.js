@@ -1,6 +1,13 @@
 /* Mina steg: enhancements on pages that work without JavaScript. */
 (function () {
-  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead, later;
+  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead, later, htmx;
+
+  // htmx comes once the page has loaded: a deferred script runs before the first paint, and
+  // htmx is most of the script a page has, so on a slow phone the page would show later. Until
+  // it runs, links and forms work as they do without JavaScript.
+  htmx = d.createElement("script");
+  htmx.src = d.currentScript.dataset.htmx;
+  window.addEventListener("load", function () { d.head.appendChild(htmx); });
 
   function on(type, fn) { d.addEventListener(type, fn); }
   function all(selector, fn) { d.querySelectorAll(selector).forEach(fn); }
