@@ -58,9 +58,12 @@ def audit(url: str, cookie: str) -> dict:
         f"--extra-headers={json.dumps({'Cookie': cookie})}",
     ]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    result = subprocess.run(  # noqa: S603
-        command, capture_output=True, text=True, env=env, timeout=300, check=True
-    )
+    for attempt in range(2):  # Chromium on a busy machine now and then fails to start: once more
+        result = subprocess.run(  # noqa: S603
+            command, capture_output=True, text=True, env=env, timeout=300, check=attempt == 1
+        )
+        if result.returncode == 0:
+            break
     report = json.loads(result.stdout)
     if report.get("runtimeError"):
         raise RuntimeError(report["runtimeError"])

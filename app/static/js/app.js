@@ -191,13 +191,14 @@
 
   // A text that is not fixed (a name, a goal): the server's voice makes it for this request.
   function made(el, me) {
-    var url = button().dataset.ownText;
+    var url = button().dataset.ownText, turn = me.turn;
     if (!url) return Promise.reject();
     return fetch(url, { method: "POST", body: new URLSearchParams({ text: el.innerText, format: format() }), headers: { "X-CSRFToken": token().content } })
       .then(function (r) { if (!r.ok) throw r; return r.blob(); })
       .then(function (blob) {
         var src = URL.createObjectURL(blob);
-        if (reading != me) return;
+        // Stopped, or paused and gone on again (which asked anew) while this was on its way.
+        if (reading != me || me.turn != turn) return URL.revokeObjectURL(src);
         return play(src, me).finally(function () { URL.revokeObjectURL(src); });
       });
   }
