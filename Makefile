@@ -9,7 +9,7 @@ PORT ?= 5000
 # Test processes (pytest-xdist): one per core. TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-deep test-setup lint translations translations-update chromium servers speech bench soak clean
+.PHONY: run test test-deep test-setup lint translations translations-update chromium servers speech documents bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ translations-update: $(VENV)/.installed
 	$(BIN)/python -m app.translate update
 
 run: export FLASK_LOCAL_RUN ?= 1
-run: $(VENV)/.installed translations speech
+run: $(VENV)/.installed translations speech documents
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	@echo "Demo logins (open a participant's card address to log in as them):"
@@ -66,13 +66,22 @@ speech:
 	else echo "No server voice: install Debian's espeak-ng and ffmpeg (sudo apt-get install espeak-ng ffmpeg)."; exit 0; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq espeak-ng ffmpeg >/dev/null
 
+## Printing: Pango for WeasyPrint (the brief as a PDF), and for the tests poppler's pdfinfo and
+## pdftotext (pages and text of a PDF) and zbar's zbarimg (an independent reader of QR codes).
+## Installed when missing and we may.
+documents:
+	@if ldconfig -p | grep -q libpangoft2-1.0 && command -v pdfinfo >/dev/null && command -v zbarimg >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "Install Debian's libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools (sudo apt-get install ...)."; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools >/dev/null
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 ## Everything the tests need: the packages, the compiled catalogues, Chromium, PostgreSQL and Redis,
-## the server's voice.
-test-setup: $(VENV)/.installed-test translations chromium servers speech
+## the server's voice, the programs for printing.
+test-setup: $(VENV)/.installed-test translations chromium servers speech documents
 
 test: test-setup lint
 	$(BIN)/pytest -n $(TEST_WORKERS)

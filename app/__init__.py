@@ -53,6 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .home import bp as home_bp
     from .identity import bp as identity_bp
     from .mydata import bp as mydata_bp
+    from .new_step import bp as new_step_bp
     from .speech import bp as speech_bp
     from .staff import bp as staff_bp
     from .stats import bp as stats_bp
@@ -73,6 +74,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(mydata_bp)
     app.register_blueprint(identity_bp)
     app.register_blueprint(speech_bp)
+    app.register_blueprint(new_step_bp)
 
     from .cli import register as register_cli
 

@@ -9,8 +9,12 @@ Each rule is written once, as a named function, and every area builds its checks
   where the participant said yes to that unit (`shares_with`).
 - `is_admin`: manages accounts, cards and catalogues, never answers. A data-rights export is a
   deliberate, audited step of its own (`mydata.break_glass`).
-- A hand-over login (a supervisor's device logged in as the participant) opens the check-in
-  pages only (`check_in_page`); every other participant page refuses it kindly.
+- `supports`: a support person named for the participant's new step (work, studies), while the
+  support period lasts and the participant has not come back. Sees the step's check-in answers
+  and wishes only where the participant said yes to that person (`shares_with_support`).
+- A hand-over login (a supervisor's or support person's device logged in as the participant)
+  opens the check-in pages only (`check_in_page`); every other participant page refuses it
+  kindly.
 """
 
 from functools import wraps
@@ -81,6 +85,27 @@ def hidden_from(staff: StaffUser, participant: Participant, area: str) -> bool:
     return supervises(staff, participant) and not shares_with(staff, participant, area)
 
 
+def supports(staff: StaffUser, participant: Participant) -> bool:
+    """The support person named for the participant's new step, while the support lasts."""
+    from .new_step import steps  # the step area reads its own table
+
+    step = steps.supported(participant)
+    return staff.role == Role.support_person and step is not None and step.support_by_id == staff.id
+
+
+def shares_with_support(staff: StaffUser, participant: Participant, area: str) -> bool:
+    """The participant's support person, where the participant said yes to that person."""
+    from .consent import sharing
+
+    return supports(staff, participant) and sharing.current_for_support(participant, staff)[area]
+
+
+def may_start_new_step(staff: StaffUser, participant: Participant) -> bool:
+    """The participant's case officer (or an administrator) ends daily activity for work or
+    studies with support going on, and restarts it when the participant comes back."""
+    return is_admin(staff) or is_case_officer_of(staff, participant)
+
+
 # What each area asks, built from the rules above.
 reads_answers = is_case_officer_of  # the brief, wishes, Mina uppgifter for staff
 may_write_goals = is_case_officer_of  # the order (beställning)
@@ -95,6 +120,10 @@ def may_see_goals(staff: StaffUser, participant: Participant) -> bool:
 def may_hand_over(staff: StaffUser, participant: Participant) -> bool:
     """A supervisor of the participant's unit may help with the check-in on their device."""
     return supervises(staff, participant)
+
+
+# The support person may help with the new step's short check-in on their own device.
+may_hand_over_in_step = supports
 
 
 # Decorators ------------------------------------------------------------------------------
@@ -120,7 +149,8 @@ def staff_required(*roles: Role):
 
 
 def is_hand_over() -> bool:
-    """This browser is a supervisor's device, logged in as the participant for the check-in."""
+    """This browser is a supervisor's or support person's device, logged in as the participant
+    for the check-in."""
     login = g.get("login")
     return g.get("participant") is not None and login.helper_id is not None
 
@@ -156,30 +186,43 @@ def participant_required(view):
     return wrapped
 
 
-def _helper_still_supervises() -> bool:
-    helper = get_session().get(StaffUser, g.login.helper_id)
-    return helper is not None and helper.active and supervises(helper, g.participant)
+def _hand_over_page(helper_may):
+    """A check-in page: the participant's own login, or a hand-over login whose helper still
+    may help (`helper_may`), where each read and write is logged as the helper acting for the
+    participant."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            elsewhere = _participant_or_redirect()
+            if elsewhere is not None:
+                return elsewhere
+            if is_hand_over():
+                helper = get_session().get(StaffUser, g.login.helper_id)
+                helps = helper is not None and helper.active
+                if helps and not helper_may(helper, g.participant):
+                    # A supervisor's device on the step's questions, or the other way round.
+                    if may_hand_over(helper, g.participant) or supports(helper, g.participant):
+                        refuse_hand_over()
+                    helps = False
+                if not helps:
+                    # Moved to another unit since, or the support is over: the device no
+                    # longer opens anything.
+                    logins.end_current()
+                    return _participant_or_redirect()
+                action = "handover.read" if request.method == "GET" else "handover.write"
+                audit.record(action, g.participant.id, detail=request.endpoint)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
-def check_in_page(view):
-    """A check-in page: the participant's own login, or a hand-over login, where each read and
-    write is logged as the supervisor acting for the participant."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        elsewhere = _participant_or_redirect()
-        if elsewhere is not None:
-            return elsewhere
-        if is_hand_over():
-            if not _helper_still_supervises():
-                # Moved to another unit since: the old unit's device no longer opens anything.
-                logins.end_current()
-                return _participant_or_redirect()
-            action = "handover.read" if request.method == "GET" else "handover.write"
-            audit.record(action, g.participant.id, detail=request.endpoint)
-        return view(*args, **kwargs)
-
-    return wrapped
+# The check-in before a follow-up: Anna's own login, or her supervisor's device.
+check_in_page = _hand_over_page(may_hand_over)
+# The short check-in of a new step: Lisa's own login, or her support person's device.
+step_check_in_page = _hand_over_page(may_hand_over_in_step)
 
 
 def participant_for_staff(participant_id: int, action: str, check=may_see) -> Participant:

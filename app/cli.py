@@ -1,5 +1,6 @@
 """Commands: `flask --app app db upgrade`, `create-staff`, `seed-demo`, `demo-logins`."""
 
+import functools
 import os
 
 import click
@@ -7,6 +8,7 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from . import datagen, demo, migrate
+from .admin import importing
 from .backup import backup_command, restore_command
 from .identity import passwords
 from .models import Role
@@ -15,6 +17,28 @@ from .staff import accounts
 from .translate import translate_cli
 
 db_cli = AppGroup("db", help="Database migrations.")
+UPGRADE = "flask --app app db upgrade"
+
+
+def needs_database(command):
+    """Refuse, in one line with what to run instead, when the database's tables are missing or
+    older than the app (instead of a traceback about a missing table)."""
+
+    @functools.wraps(command)
+    def checked(*args, **kwargs):
+        current, head = migrate.versions(
+            current_app.extensions["db_engine"], current_app.config["DATABASE_URL"]
+        )
+        if current is None:
+            raise click.ClickException(f"The database has no tables yet: run `{UPGRADE}` first.")
+        if current != head:
+            raise click.ClickException(
+                f"The database is at version {current}, this app needs {head}: "
+                f"run `{UPGRADE}` first."
+            )
+        return command(*args, **kwargs)
+
+    return checked
 
 
 @db_cli.command("upgrade")
@@ -40,6 +64,7 @@ def db_revision(message):
 
 @click.command("create-staff")
 @with_appcontext
+@needs_database
 @click.option("--username", prompt=True)
 @click.option("--name", "display_name", prompt="Full name")
 @click.option("--role", type=click.Choice([r.value for r in Role]), prompt=True)
@@ -58,6 +83,7 @@ def create_staff(username, display_name, role, unit_ids, password):
 
 @click.command("seed-demo")
 @with_appcontext
+@needs_database
 def seed_demo():
     """Add the demo unit, staff and participants (local runs only; safe to run twice)."""
     if not current_app.config["LOCAL_RUN"]:
@@ -69,6 +95,7 @@ def seed_demo():
 
 @click.command("generate-data")
 @with_appcontext
+@needs_database
 @click.option("--participants", type=click.IntRange(1, 1_000_000), required=True)
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same data.")
 @click.option("--years", type=click.IntRange(1, 30), default=10, show_default=True)
@@ -82,10 +109,57 @@ def generate_data(participants, seed, years, force):
     click.echo(", ".join(f"{name}: {count}" for name, count in added.items()))
 
 
+@click.command("import")
+@with_appcontext
+@needs_database
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Show what would happen; save nothing.")
+@click.option("--yes", is_flag=True, help="Save the good rows without asking.")
+def import_file(path, dry_run, yes):
+    """Add or update units, staff and participants from the case system's CSV file
+    (the header is in docs/import.md). Rows are matched on the case system's id."""
+    with _request_context():
+        with open(path, "rb") as source:
+            text = importing.decode(source.read())
+        try:
+            rows = importing.read(text)
+        except importing.FileRefused as refused:
+            raise click.ClickException(str(refused)) from None
+        with click.progressbar(rows, label="Reading rows") as bar:
+            plan = importing.plan(rows, progress=lambda items: _ticking(items, bar))
+        for row in plan.errors:
+            click.echo(f"line {row.line}: {row.reason}")
+        click.echo(
+            f"new: {plan.count('new')}, changed: {plan.count('changed')}, "
+            f"unchanged: {plan.count('unchanged')}, errors: {plan.count('error')}"
+        )
+        if dry_run or not plan.to_save:
+            click.echo("Nothing saved.")
+            return
+        if not yes and not click.confirm(f"Save {plan.to_save} rows?"):
+            click.echo("Nothing saved.")
+            return
+        click.echo(f"Saving {plan.to_save} rows in one transaction…", err=True)
+        saved = importing.save(plan, None)
+        click.echo(f"Saved: {saved.new} new, {saved.changed} changed.")
+
+
+def _ticking(items, bar):
+    for item in items:
+        bar.update(1)
+        yield item
+
+
 @click.command("demo-logins")
 @with_appcontext
+@needs_database
 def demo_logins():
     """Print the demo logins, one a line."""
+    if not current_app.config["LOCAL_RUN"]:
+        raise click.ClickException(
+            "Demo logins are for local runs only: run it with FLASK_LOCAL_RUN=1 "
+            "(as `make run` does)."
+        )
     with _request_context():
         for line in demo.logins():
             click.echo(line)
@@ -100,7 +174,14 @@ def _request_context():
 def register(app) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(translate_cli)
-    for command in (create_staff, seed_demo, demo_logins, retention_delete, generate_data):
+    for command in (
+        create_staff,
+        seed_demo,
+        demo_logins,
+        retention_delete,
+        generate_data,
+        import_file,
+    ):
         app.cli.add_command(command)
     for command in (backup_command, restore_command):
         app.cli.add_command(command)

@@ -5,7 +5,18 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import click
+
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingMissing(RuntimeError, click.ClickException):
+    """A setting the app cannot run without. A command (`flask --app app ...`) prints the
+    message as one line, without a traceback; a server refuses to start with it."""
+
+    def __init__(self, message: str):
+        RuntimeError.__init__(self, message)
+        click.ClickException.__init__(self, message)
 
 
 class Defaults:
@@ -120,8 +131,9 @@ def load(app, test_config=None):
         app.config["TRUSTED_HOSTS"] = [urlsplit(public).hostname]
     if not app.config.get("SECRET_KEY"):
         if not local:
-            raise RuntimeError(
-                "Set FLASK_SECRET_KEY (or FLASK_LOCAL_RUN=1 for a run on your own computer)."
+            raise SettingMissing(
+                "Set FLASK_SECRET_KEY (or FLASK_LOCAL_RUN=1 for a run on your own computer, "
+                "as `make run` does)."
             )
         app.config["SECRET_KEY"] = _local_secret_key(Path(app.instance_path))
     if not app.config.get("DATABASE_URL"):
@@ -136,7 +148,7 @@ def check_limit_storage(config) -> None:
     workers = int(config["WORKERS"])
     in_memory = config["RATELIMIT_STORAGE_URI"].startswith("memory:")
     if not config["LOCAL_RUN"] and workers > 1 and in_memory:
-        raise RuntimeError(
+        raise SettingMissing(
             f"{workers} workers would each count wrong logins on their own: set "
             "FLASK_RATELIMIT_STORAGE_URI=redis://host:6379/0 so that they share one count "
             "(or run one worker)."

@@ -3,7 +3,9 @@
 `flask --app app generate-data --participants 3000` makes units of about 18 participants
 (as in Stockholm: 2,868 people at 162 sites), staff, ten years of follow-up meetings with
 check-ins and answers, interests in the alternatives, and people leaving for work, studies
-or elsewhere. The same --seed gives the same data. Rows go in by bulk: COPY on PostgreSQL.
+or elsewhere; most who leave for work or studies take a new step with support going on, with
+its short check-ins, and some come back to daily activity. The same --seed gives the same
+data. Rows go in by bulk: COPY on PostgreSQL.
 """
 
 import json
@@ -17,6 +19,9 @@ from sqlalchemy import func, select, text
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from .checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
 from .models import Participant, StaffUnit, StaffUser, Unit
+from .new_step.checkin import QUESTIONS as STEP_QUESTIONS
+from .new_step.models import NewStep, StepAnswer, StepCheckIn
+from .new_step.steps import DAYS_PER_MONTH, DEFAULT_MONTHS, DEFAULT_RHYTHM
 
 PER_UNIT = 18
 PER_CASE_OFFICER = 45
@@ -34,7 +39,20 @@ KINDS = [
 ]
 NAMES = ["Anna", "Omar", "Lisa", "Ali", "Sara", "Erik", "Maja", "Leo", "Noor", "Elias", "Ida"]
 GENDERS = [("man", 55), ("woman", 40), ("other", 1), (None, 4)]
-END_REASONS = [("work", 22), ("studies", 10), ("internship", 10), ("moved", 33), ("other", 25)]
+# About 2 in 100 a year leave for work or studies (Malmö: 15.6 a year).
+END_REASONS = [
+    ("work", 12),
+    ("studies", 6),
+    ("internship", 6),
+    ("measure", 4),
+    ("moved", 40),
+    ("other", 32),
+]
+STEP_REASONS = {"work", "studies", "internship", "measure"}
+PER_SUPPORT_PERSON = 150
+# Of those who leave for work or studies: most keep support (a new step); some come back.
+WITH_SUPPORT = 0.85
+COME_BACK = 0.25
 TRY = ["internship", "job", "studies", "another_activity"]
 # Not a password hash: nobody can log in as a generated staff member.
 NO_LOGIN = "!generated"
@@ -80,6 +98,9 @@ def generate(engine, participants: int, seed: int = 1, years: int = 10, now=None
                 CheckInAnswer,
                 AlternativeInterest,
                 InterestFollowUp,
+                NewStep,
+                StepCheckIn,
+                StepAnswer,
             )
         }
         question_set = connection.scalar(
@@ -128,6 +149,18 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
         )
         for i in range(max(1, count // PER_CASE_OFFICER))
     ]
+    coaches = [
+        rows.add(
+            StaffUser,
+            username=f"stodperson-{rows.next_ids['staff_user']}",
+            display_name=f"Stödperson {i + 1}",
+            role="support_person",
+            password_hash=NO_LOGIN,
+            active=True,
+            created_at=start,
+        )
+        for i in range(max(1, count // PER_SUPPORT_PERSON))
+    ]
     span = (now - start).total_seconds()
     for _ in range(count):
         unit, supervisor = rng.choice(units)
@@ -140,6 +173,11 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
         # About one in fourteen leaves each year.
         stay = timedelta(days=rng.expovariate(1 / (14 * 365)))
         ended = created + stay if created + stay < now else None
+        reason = _pick(rng, END_REASONS) if ended else None
+        step = None
+        if reason in STEP_REASONS and rng.random() < WITH_SUPPORT:
+            step = _step_plan(rng, ended, reason, rng.choice(coaches), officer, now)
+        came_back = step is not None and step["returned_at"] is not None
         person = rows.add(
             Participant,
             first_name=rng.choice(NAMES),
@@ -148,9 +186,12 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
             case_officer_id=officer,
             gender=_pick(rng, GENDERS),
             created_at=created,
-            ended_at=ended,
-            end_reason=_pick(rng, END_REASONS) if ended else None,
+            # Back in daily activity after the step: the history goes on.
+            ended_at=None if came_back else ended,
+            end_reason=None if came_back else reason,
         )
+        if step is not None:
+            _new_step(rows, rng, person, step, now)
         _history(
             rows,
             rng,
@@ -158,11 +199,69 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
             supervisor,
             officer,
             max(created, start),
-            ended or now,
+            now if came_back else (ended or now),
             question_set,
             alternatives,
             now,
         )
+
+
+def _step_plan(rng, started, kind, coach, officer, now) -> dict:
+    """A new step after daily activity, and (for some) the return to it."""
+    returned = None
+    if rng.random() < COME_BACK:
+        back = started + timedelta(days=rng.randint(20, 420))
+        returned = back if back < now else None
+    return {
+        "kind": kind,
+        "started_at": started,
+        "support_until": started + timedelta(days=round(DEFAULT_MONTHS * DAYS_PER_MONTH)),
+        "support_by_id": rng.choice([coach, coach, officer]),
+        "checkin_days": DEFAULT_RHYTHM,
+        "wants_back_at": returned - timedelta(days=rng.randint(3, 20)) if returned else None,
+        "returned_at": returned,
+        "returned_by_id": officer if returned else None,
+        "created_at": started,
+        "created_by_id": officer,
+    }
+
+
+def _new_step(rows, rng, person, step: dict, now) -> None:
+    """The step and its short check-ins, answered most of the time while it lasted."""
+    step_id = rows.add(NewStep, participant_id=person, **step)
+    until = min(step["returned_at"] or now, step["support_until"], now)
+    going_back = step["returned_at"] is not None
+    for day in step["checkin_days"]:
+        moment = step["started_at"] + timedelta(days=day, hours=rng.randint(8, 16))
+        if moment >= until or rng.random() < 0.3:
+            continue
+        check_in = rows.add(
+            StepCheckIn, new_step_id=step_id, due_day=day, created_at=moment, completed_at=moment
+        )
+        helped = rng.random() < 0.4
+        for i, question in enumerate(STEP_QUESTIONS):
+            choice = _step_choice(rng, question.key, going_back, helped)
+            rows.add(
+                StepAnswer,
+                check_in_id=check_in,
+                question_key=question.key,
+                choice=choice,
+                answered_at=moment + timedelta(minutes=i),
+            )
+
+
+def _step_choice(rng, key: str, going_back: bool, helped: bool) -> str:
+    """An answer to the step's check-in: those who later came back were less at ease."""
+    low = 0.35 if going_back else 0.1
+    if key == "how_it_is":
+        return _pick(rng, [("good", 1 - 2 * low), ("so_so", low), ("not_good", low)])
+    if key in ("feels_safe", "gets_help"):
+        return _pick(rng, [("yes", 1 - 2 * low), ("sometimes", low), ("no", low)])
+    if key == "more_support":
+        return _pick(rng, [("yes", 0.2 + low), ("no", 0.6 - low), ("dont_know", 0.2)])
+    if key == "come_back":
+        return _pick(rng, [("yes", low), ("no", 0.8 - low), ("dont_know", 0.2)])
+    return "support_person" if helped else "nobody"
 
 
 def _history(rows, rng, person, supervisor, officer, begin, end, question_set, alternatives, now):
@@ -273,6 +372,9 @@ def _insert(engine, rows: Rows) -> None:
         CheckInAnswer,
         AlternativeInterest,
         InterestFollowUp,
+        NewStep,
+        StepCheckIn,
+        StepAnswer,
     ]
     postgres = engine.dialect.name == "postgresql"
     with engine.begin() as connection:

@@ -12,7 +12,8 @@ from .checkins import meetings
 from .checkins.models import FollowUp
 from .db import get_session
 from .goals import demo as goals_demo
-from .models import LoginCard, Participant, Role, Unit
+from .models import LoginCard, Participant, Role, Unit, utcnow
+from .new_step import demo as new_step_demo
 from .staff import accounts
 from .wishes import demo as wishes_demo
 
@@ -24,10 +25,17 @@ STAFF = [
     ("admin", "admin", "Ali Administratör", "demo-admin-2026"),
     ("auditor", "granskare", "Greta Granskare", "demo-granskare"),
     ("manager", "chef", "Maria Chef", "demo-chef-2026"),
+    ("support_person", "stodperson", "Sam Stödperson", "demo-stodperson"),
 ]
-PARTICIPANTS = [("Anna", "person_sun"), ("Omar", "person_football"), ("Lisa", "person_cat")]
+PARTICIPANTS = [
+    ("Anna", "person_sun"),
+    ("Omar", "person_football"),
+    ("Lisa", "person_cat"),
+    # In a new step: a job since five weeks, Sam gives the support that goes on.
+    ("Jonas", "person_rocket"),
+]
 # As each has stated it; the statistics split by it. Lisa has not said.
-GENDERS = {"Anna": "woman", "Omar": "man"}
+GENDERS = {"Anna": "woman", "Omar": "man", "Jonas": "man"}
 
 
 def seed() -> None:
@@ -64,6 +72,8 @@ def seed() -> None:
             goals_demo.seed(person, staff["case_officer"], staff["supervisor"])
         if first_name == "Omar":
             wishes_demo.seed(person)
+        if first_name == "Jonas" and new_step_demo.steps.latest(person) is None:
+            new_step_demo.seed(person, staff["case_officer"], staff["support_person"])
         token = cards.demo_token(first_name)
         if (
             db.exec(
@@ -91,10 +101,25 @@ def _book_meeting_soon(person: Participant, case_officer) -> None:
 
 
 def logins() -> list[str]:
-    """One line per demo login: `participant <name> <card-url>` or `staff <role> <user> <pw>`."""
-    lines = [
-        f"participant {first_name} {cards.card_url(cards.demo_token(first_name))}"
-        for first_name, _picture in PARTICIPANTS
-    ]
+    """One line per demo login: `participant <name> <card-url>` or `staff <role> <user> <pw>`.
+    A demo card that no longer works (replaced by a card printed in the app) says so instead."""
+    db = get_session()
+    lines = []
+    for first_name, _picture in PARTICIPANTS:
+        token = cards.demo_token(first_name)
+        card = db.exec(select(LoginCard).where(LoginCard.token_hash == cards.token_hash(token)))
+        card = card.first()
+        if card is None:
+            lines.append(
+                f"# {first_name} has no demo card yet: run `flask --app app seed-demo` first."
+            )
+        elif card.status(utcnow()) != "active":
+            lines.append(
+                f"# {first_name}'s demo card is {card.status(utcnow())} (a new card was printed "
+                f"in the app): log in as handledare and print {first_name} a card, or scan "
+                "the one printed."
+            )
+        else:
+            lines.append(f"participant {first_name} {cards.card_url(token)}")
     lines += [f"staff {role} {username} {password}" for role, username, _n, password in STAFF]
     return lines

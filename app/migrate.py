@@ -2,6 +2,8 @@
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from .config import ROOT
 from .db import database_url, private_sqlite_file
@@ -26,3 +28,10 @@ def downgrade(url: str, revision: str) -> None:
 
 def revision(url: str, message: str) -> None:
     command.revision(alembic_config(url), message=message, autogenerate=True)
+
+
+def versions(engine, url: str) -> tuple[str | None, str]:
+    """The database's schema version (None: no tables yet) and the one the app needs."""
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision(), head

@@ -3,7 +3,7 @@
 Times are timezone-aware UTC; templates show them in Swedish time through Flask-Babel.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
@@ -21,6 +21,9 @@ class Role(StrEnum):
     manager = "manager"
     # Reads the access logs: who opened whose data.
     auditor = "auditor"
+    # Gives the support that goes on after the step to work or studies: a job coach, the
+    # municipality's continuing support, an IWork or Supported Employment coach.
+    support_person = "support_person"
 
 
 class Gender(StrEnum):
@@ -37,6 +40,8 @@ class EndReason(StrEnum):
     work = "work"
     studies = "studies"
     internship = "internship"
+    # A labour-market measure (the employment service, the labour market administration).
+    measure = "measure"
     moved = "moved"
     other = "other"
 
@@ -47,6 +52,8 @@ class Unit(SQLModel, table=True):
     __tablename__ = "unit"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120, unique=True)
+    # The case system's own id for the unit: an import matches rows on it, never on names.
+    case_id: str | None = Field(default=None, max_length=40, unique=True)
     created_at: datetime = Field(default_factory=utcnow)
     created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
 
@@ -60,6 +67,8 @@ class StaffUser(SQLModel, table=True):
     username: str = Field(max_length=60, unique=True)
     display_name: str = Field(max_length=120)
     role: str = Field(max_length=20)
+    # The case system's own id for the person (see Unit.case_id).
+    case_id: str | None = Field(default=None, max_length=40, unique=True)
     # None: no password (single sign-on only, or a one-time code not yet used).
     password_hash: str | None = Field(default=None, max_length=255)
     active: bool = True
@@ -114,6 +123,11 @@ class Participant(SQLModel, table=True):
     case_officer_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     # A Gender value, or None when not stated.
     gender: str | None = Field(default=None, max_length=10)
+    # The case system's own id for the person (see Unit.case_id); never a personal identity
+    # number, which the app does not need.
+    case_id: str | None = Field(default=None, max_length=40, unique=True)
+    # The day the person started in daily activity, as the case system has it.
+    started_on: date | None = None
     # Display choices, saved with the person and applied on every page.
     large_text: bool = False
     high_contrast: bool = False

@@ -117,6 +117,8 @@ def _remove(participant_ids: list[int]) -> int:
         "language": "sv",
         "pictogram": None,
         "gender": None,
+        "case_id": None,
+        "started_on": None,
         "case_officer_id": None,
         "large_text": False,
         "high_contrast": False,

@@ -128,8 +128,10 @@ def sensible_day(day: date | None) -> bool:
     return day is None or FIRST_DAY <= day <= LAST_DAY
 
 
-# The one form that takes a file: a recorded voice (it sets its own size limit).
-TAKES_FILES = {"speech.admin_record"}
+# The forms that take a file, each setting its own size limit: a recorded voice, and the
+# case system's file (its preview's save form carries the file back).
+TAKES_FILES = {"speech.admin_record", "admin.import_file", "admin.import_save"}
+RECORDS_SOUND = {"speech.admin_record"}
 # Addresses whose content never changes (a hash in the name): kept by the phone for a year.
 FINGERPRINTED = {"static", "speech.audio_file"}
 
@@ -146,7 +148,7 @@ def security_headers(response):
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
     headers["Referrer-Policy"] = "no-referrer"
-    microphone = "(self)" if request.endpoint in TAKES_FILES else "()"
+    microphone = "(self)" if request.endpoint in RECORDS_SOUND else "()"
     headers["Permissions-Policy"] = f"camera=(), microphone={microphone}, geolocation=()"
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     if request.is_secure or not current_app.config["LOCAL_RUN"]:

@@ -152,6 +152,16 @@ class Phone:
                 return
             self.kept.pop(0)
 
+    async def until_sent(self) -> None:
+        """The phone sends what it keeps when the server answers again (app.js retries after
+        Retry-After) before the participant finishes the check-in: the next question is shown
+        from the phone meanwhile, which this phone, without a service worker, waits for."""
+        while self.kept:
+            await asyncio.sleep(max(0.0, self.send_kept_at - time.monotonic()))
+            await self.send_kept(now=True)
+            if self.kept:
+                self.send_kept_at = max(self.send_kept_at, time.monotonic() + 1)
+
     async def journey(self, token: str) -> None:
         """Card, home, a full check-in, "Jag är klar", log out."""
         await self.tap("GET", f"/k/{token}")
@@ -160,6 +170,7 @@ class Phone:
         await self.tap("GET", "/infor-motet")
         path = "/infor-motet/fraga/how_it_is"
         while path.startswith("/infor-motet/fraga/"):
+            await self.until_sent()
             body, _ = await self.tap("GET", path)
             action, key, following = QUESTION_FORM.search(body).groups()
             choices = [c for c in CHOICE.findall(body) if not (key == "feels_safe" and c == "no")]
@@ -175,6 +186,7 @@ class Phone:
             }
             await self.answer(action, form)
             path = following
+        await self.until_sent()
         body, _ = await self.tap("GET", "/infor-motet/svar")
         form = {"check_in": CHECK_IN.search(body)[1]}
         _body, thanks = await self.tap("POST", "/infor-motet/klar", form, (303,))

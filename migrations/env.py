@@ -9,6 +9,7 @@ import app.alternatives.models
 import app.checkins.models
 import app.goals.models
 import app.models
+import app.new_step.models
 import app.wishes.models  # noqa: F401
 
 config = context.config

@@ -11,6 +11,10 @@ STAFF = {
     "admin",
     "manager",
     "auditor",
+    # Gives the support after Anna's step to work (tests/new_step/test_access.py puts her in one);
+    # the other supports somebody else.
+    "support_person",
+    "support_person_elsewhere",
 }
 EVERYONE = {"anonymous", HAND_OVER} | PARTICIPANTS | STAFF
 # In a fixed order, so test ids and failures read the same every run.

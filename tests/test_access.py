@@ -91,6 +91,7 @@ ROUTES = {
         {"case_officer"},
     ),
     "checkins.brief_page": ("GET", "/personal/moten/{meeting}", {}, {"case_officer"}),
+    "checkins.brief_pdf": ("GET", "/personal/moten/{meeting}/underlag.pdf", {}, {"case_officer"}),
     "checkins.mark_held": (
         "POST",
         "/personal/moten/{meeting}/hallet",
@@ -111,6 +112,12 @@ ROUTES = {
         {"case_officer"},
     ),
     "alternatives.admin_list": ("GET", "/admin/andra-vagar", {}, {"admin"}),
+    "alternatives.admin_come_back": (
+        "POST",
+        "/admin/kan-jag-komma-tillbaka",
+        {"come_back_job_sv": "Prata med din handläggare.", "come_back_studies_sv": "Fråga oss."},
+        {"admin"},
+    ),
     "alternatives.admin_new": (
         "POST",
         "/admin/andra-vagar/ny",
@@ -159,6 +166,13 @@ ROUTES = {
         {"supervisor"},
     ),
     "goals.confirm_step": ("POST", "/personal/mal/steg/{step}/bekrafta", {}, {"supervisor"}),
+    "goals.edit_step": (
+        "POST",
+        "/personal/mal/steg/{step}/andra",
+        {"goal": "{goal}", "what": "Ringa kaféet", "who": "me", "due": "2099-01-01"},
+        {"supervisor"},
+    ),
+    "goals.remove_step": ("POST", "/personal/mal/steg/{step}/ta-bort", {}, {"supervisor"}),
     "goals.reopen_step": ("POST", "/personal/mal/steg/{step}/oppna", {}, {"supervisor"}),
     "wishes.start": ("GET", "/onskemal", {}, PARTICIPANTS),
     "wishes.card": ("GET", "/onskemal/kort/djur", {}, PARTICIPANTS),
@@ -205,6 +219,7 @@ AREAS = [
         "display",
         "identity",
         "speech",
+        "new_step",
     )
 ]
 for _area in AREAS:
@@ -228,6 +243,8 @@ def build_world(app, db, make_unit, make_staff, make_participant, make_card, mak
         "admin": make_staff("admin"),
         "manager": make_staff("manager"),
         "auditor": make_staff("auditor"),
+        "support_person": make_staff("support_person"),
+        "support_person_elsewhere": make_staff("support_person"),
     }
     anna = make_participant("Anna", unit=unit, case_officer=staff["case_officer"])
     bea = make_participant(

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from . import card_views, edit_views, login_views, views  # noqa: E402, F401
+from . import card_views, edit_views, import_views, login_views, views  # noqa: E402, F401

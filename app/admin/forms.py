@@ -1,8 +1,10 @@
 """Administration forms. Each checks its input before anything reaches a table."""
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
+    HiddenField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -20,6 +22,7 @@ ROLE_CHOICES = [
     SelectChoice("admin", _l("Administratör")),
     SelectChoice("manager", _l("Chef")),
     SelectChoice("auditor", _l("Granskare")),
+    SelectChoice("support_person", _l("Stödperson")),
 ]
 GENDER_CHOICES = [
     SelectChoice("woman", _l("Kvinna")),
@@ -31,6 +34,7 @@ END_REASON_CHOICES = [
     SelectChoice("work", _l("Fick ett arbete")),
     SelectChoice("studies", _l("Började studera")),
     SelectChoice("internship", _l("Började praktik")),
+    SelectChoice("measure", _l("Började en arbetsmarknadsinsats")),
     SelectChoice("moved", _l("Flyttade")),
     SelectChoice("other", _l("Annat skäl")),
 ]
@@ -152,3 +156,16 @@ def without_sso(form: FlaskForm) -> FlaskForm:
     """Without single sign-on there is no provider account to name: the field goes."""
     del form.sso_subject
     return form
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("Fil från verksamhetssystemet"),
+        description=_l("En CSV-fil med semikolon eller komma, till exempel från Excel."),
+        validators=[FileRequired(_l("Välj en fil."))],
+    )
+
+
+class SaveImportForm(FlaskForm):
+    # The file as it was previewed, signed so that nothing else can be saved in its place.
+    file = HiddenField(validators=[InputRequired()])

@@ -6,8 +6,8 @@ from ..access import staff_required
 from ..i18n import LANGUAGES
 from ..models import Role
 from ..web import render
-from . import bp, catalogue
-from .forms import alternative_form
+from . import bp, catalogue, come_back
+from .forms import ComeBackForm, alternative_form
 
 admin_only = staff_required(Role.admin)
 
@@ -59,4 +59,21 @@ def _form_page(alternative):
         form=form,
         alternative=alternative,
         status=422 if form.errors else 200,
+    )
+
+
+@bp.route("/admin/kan-jag-komma-tillbaka", methods=["GET", "POST"])
+@admin_only
+def admin_come_back():
+    """The answer to "Kan jag komma tillbaka?", written once for the job paths and once for the
+    study paths: every path of the group and the participant's "Jag vill komma tillbaka" show
+    it."""
+    form = ComeBackForm()
+    if form.validate_on_submit():
+        come_back.save(form.texts(), g.staff)
+        return redirect(url_for("alternatives.admin_list"), 303)
+    if not form.is_submitted():
+        form.fill(come_back.texts())
+    return render(
+        "alternatives/admin_come_back.html", form=form, status=422 if form.errors else 200
     )

@@ -9,11 +9,19 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from .. import pictograms
 from ..i18n import LANGUAGES, today
 from ..i18n import lazy_gettext as _l
+from . import come_back
 from .interests import FOLLOW_UP_KINDS
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, TEXT_FIELDS, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
 
@@ -31,10 +39,12 @@ PART_LABELS = {
     "start": _l("Hur börjar det?"),
     "help": _l("Vilken hjälp får jag?"),
     "money": _l("Hur blir det med mina pengar?"),
-    "back": _l("Kan jag komma tillbaka?"),
+    "back": _l("Kan jag komma tillbaka? Mer om just den här vägen"),
     "contact": _l("Kontakt här hos oss"),
 }
-OPTIONAL_PARTS = {"contact"}
+# "Kan jag komma tillbaka?" is answered once for every path (ComeBackForm); an alternative
+# may add more about itself.
+OPTIONAL_PARTS = {"contact", "back"}
 
 
 def _text_field(code: str, language: dict, part: str):
@@ -138,6 +148,51 @@ def alternative_form(alternative=None) -> AlternativeForm:
     form.facts_checked_on.data = alternative.facts_checked_on
     form.facts_check_note.data = alternative.facts_check_note
     return form
+
+
+# The answer to "Kan jag komma tillbaka?" for each group of paths, one field per language.
+_ComeBackFields = type(
+    "_ComeBackFields",
+    (FlaskForm,),
+    {
+        f"{group}_{code}": TextAreaField(
+            f"{group_label}: {_l('Kan jag komma tillbaka?')} ({language['name']})",
+            validators=[
+                DataRequired(_l("Skriv texten på svenska.")) if code == "sv" else Optional(),
+                Length(
+                    max=TEXT_MAX_LENGTH,
+                    message=_l("Texten får ha högst %(max)d tecken.", max=TEXT_MAX_LENGTH),
+                ),
+            ],
+            filters=[_strip],
+            render_kw={"lang": code, "autocomplete": "off", "rows": 6},
+        )
+        for group, group_label in come_back.GROUPS.items()
+        for code, language in LANGUAGES.items()
+    },
+)
+
+
+class ComeBackForm(_ComeBackFields):
+    """The municipality's words for "Kan jag komma tillbaka?", per group of paths."""
+
+    def groups(self):
+        """(group, label, fields) in the page's order."""
+        return [
+            (group, label, [self[f"{group}_{code}"] for code in LANGUAGES])
+            for group, label in come_back.GROUPS.items()
+        ]
+
+    def fill(self, written: dict[str, dict[str, str]]) -> None:
+        for group in come_back.GROUPS:
+            for code in LANGUAGES:
+                self[f"{group}_{code}"].data = written.get(group, {}).get(code, "")
+
+    def texts(self) -> dict[str, dict[str, str]]:
+        return {
+            group: {code: self[f"{group}_{code}"].data or "" for code in LANGUAGES}
+            for group in come_back.GROUPS
+        }
 
 
 class FollowUpForm(FlaskForm):

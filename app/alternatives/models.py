@@ -80,3 +80,19 @@ class InterestFollowUp(SQLModel, table=True):
     day: date
     created_at: datetime = Field(default_factory=utcnow)
     staff_id: int = Field(foreign_key="staff_user.id")
+
+
+class CatalogueText(SQLModel, table=True):
+    """A text the catalogue writes once for several pages, in the municipality's own words per
+    language: "come_back_job" and "come_back_studies" answer "Kan jag komma tillbaka?" on every
+    path of their group and on "Jag vill komma tillbaka" during a new step."""
+
+    __tablename__ = "catalogue_text"
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=40, unique=True)
+    # {"sv": "…", "en": "…"}; a language left empty falls back to Swedish.
+    texts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The paths (Alternative.key) that show it.
+    alternative_keys: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")

@@ -6,7 +6,7 @@ from flask import abort, g, redirect, url_for
 from ..access import participant_required
 from ..i18n import current as current_language
 from ..web import render
-from . import bp, catalogue, interests, matching
+from . import bp, catalogue, come_back, interests, matching
 from .models import PARTS
 
 
@@ -41,6 +41,7 @@ def page(key):
         alternative=alternative,
         language_code=_language(),
         parts=PARTS,
+        come_back=come_back.for_alternative(alternative.key, _language()),
         interest=interests.open_interest(g.participant.id, alternative.id),
     )
 

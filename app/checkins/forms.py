@@ -38,7 +38,11 @@ class MeetingForm(FlaskForm):
 class HeldForm(FlaskForm):
     agreed = StringField(
         _l("Vad kom ni överens om?"),
-        description=_l("En rad räcker."),
+        description=_l(
+            "En rad räcker. Deltagaren ser raden på sin startsida och kan lyssna på den. "
+            "Skriv med vanliga ord och korta meningar, till exempel: Du ska prova att jobba "
+            "i köket en dag i veckan."
+        ),
         validators=[
             InputRequired(_l("Skriv en rad om vad ni kom överens om.")),
             Length(

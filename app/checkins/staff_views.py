@@ -3,13 +3,14 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, redirect, url_for
+from flask import abort, current_app, make_response, redirect, request, url_for
 
 from ..access import is_case_officer_of, participant_for_staff, staff_required
 from ..db import get_session
 from ..models import Role
 from ..web import render
-from . import bp, brief, meetings
+from . import bp, brief, meetings, outcome
+from . import brief_pdf as brief_pdf_file
 from .forms import HeldForm, MeetingForm
 from .models import FollowUp
 
@@ -48,6 +49,20 @@ def brief_page(meeting_id):
     return render("checkins/brief.html", brief=brief.build(meeting), form=HeldForm())
 
 
+@bp.get("/personal/moten/<int:meeting_id>/underlag.pdf")
+@case_officers
+def brief_pdf(meeting_id):
+    """The brief as a PDF to file in the case system; each download is audit-logged."""
+    meeting = _meeting_for_case_officer(meeting_id, "brief.pdf")
+    response = make_response(brief_pdf_file.render(brief.build(meeting)))
+    response.headers["Content-Type"] = "application/pdf"
+    day = meeting.starts_at.date().isoformat()
+    # The file's name holds the meeting's day, never the person's name.
+    response.headers["Content-Disposition"] = f'attachment; filename="underlag-{day}.pdf"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.post("/personal/moten/<int:meeting_id>/hallet")
 @case_officers
 def mark_held(meeting_id):
@@ -58,5 +73,14 @@ def mark_held(meeting_id):
     form = HeldForm()
     if not form.validate_on_submit():
         return render("checkins/brief.html", brief=brief.build(meeting), form=form, status=422)
+    if request.form.get("preview"):
+        # Exactly what the participant will read, before anything is saved.
+        return render(
+            "checkins/brief.html",
+            brief=brief.build(meeting),
+            form=form,
+            preview=outcome.of(meeting, form.agreed.data),
+            readability=outcome.readability(form.agreed.data),
+        )
     meetings.mark_held(meeting, form.agreed.data)
     return redirect(url_for("checkins.brief_page", meeting_id=meeting.id), 303)

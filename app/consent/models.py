@@ -19,8 +19,10 @@ class ConsentEvent(SQLModel, table=True):
     participant_id: int = Field(foreign_key="participant.id", index=True)
     # What: "checkins", "wishes" or "goal_comments".
     area: str = Field(max_length=20)
-    # To whom: the supervisors of the participant's unit (the provider).
+    # To whom: the supervisors of the participant's unit (the provider), or "support_person":
+    # the one person named in support_person_id who gives support after the step to work.
     shared_with: str = Field(default="supervisor", max_length=20)
+    support_person_id: int | None = Field(default=None, foreign_key="staff_user.id")
     # The unit the answer was given to: consent does not follow the participant to another.
     unit_id: int = Field(foreign_key="unit.id")
     given: bool

@@ -50,7 +50,11 @@ def current(person: Participant) -> dict[str, bool]:
     unit until the participant says yes there; no answer means no."""
     rows = get_session().exec(
         select(ConsentEvent.area, ConsentEvent.given)
-        .where(ConsentEvent.participant_id == person.id, ConsentEvent.unit_id == person.unit_id)
+        .where(
+            ConsentEvent.participant_id == person.id,
+            ConsentEvent.unit_id == person.unit_id,
+            ConsentEvent.shared_with == "supervisor",
+        )
         .order_by(ConsentEvent.at, ConsentEvent.id)
     )
     answers = {area.key: False for area in AREAS}
@@ -65,7 +69,9 @@ def asked_again(person: Participant) -> bool:
     db = get_session()
     here = db.exec(
         select(ConsentEvent.id).where(
-            ConsentEvent.participant_id == person.id, ConsentEvent.unit_id == person.unit_id
+            ConsentEvent.participant_id == person.id,
+            ConsentEvent.unit_id == person.unit_id,
+            ConsentEvent.shared_with == "supervisor",
         )
     ).first()
     if here is not None:
@@ -75,9 +81,75 @@ def asked_again(person: Participant) -> bool:
             ConsentEvent.participant_id == person.id,
             ConsentEvent.unit_id != person.unit_id,
             ConsentEvent.given.is_(True),
+            ConsentEvent.shared_with == "supervisor",
         )
     ).first()
     return before is not None
+
+
+# What a support person may be shown: the step's check-ins and the wishes.
+SUPPORT_AREAS = [
+    Area(
+        "checkins",
+        _l("Min stödperson får se mina svar om jobbet"),
+        _l("Svar om nya steget"),
+        "checkin",
+    ),
+    Area("wishes", _l("Min stödperson får se mina önskemål"), _l("Önskemål"), "wishes"),
+]
+
+
+def _support_rows(person: Participant, support_person_id: int):
+    return (
+        get_session()
+        .exec(
+            select(ConsentEvent.area, ConsentEvent.given)
+            .where(
+                ConsentEvent.participant_id == person.id,
+                ConsentEvent.shared_with == "support_person",
+                ConsentEvent.support_person_id == support_person_id,
+            )
+            .order_by(ConsentEvent.at, ConsentEvent.id)
+        )
+        .all()
+    )
+
+
+def current_for_support(person: Participant, support_person) -> dict[str, bool]:
+    """The participant's answer per area for this support person: asked again for each new
+    person, and no until the participant says yes."""
+    answers = {area.key: False for area in SUPPORT_AREAS}
+    for area, given in _support_rows(person, support_person.id):
+        answers[area] = given
+    return answers
+
+
+def asked_for_support(person: Participant, support_person) -> bool:
+    """The participant has answered "Vem får se?" for this support person."""
+    return bool(_support_rows(person, support_person.id))
+
+
+def choose_for_support(participant: Participant, support_person, area: str, given: bool) -> bool:
+    """Record the participant's yes or no for one area, to this support person, at once."""
+    if area not in {a.key for a in SUPPORT_AREAS}:
+        raise ValueError(f"unknown area {area!r}")
+    if asked_for_support(participant, support_person) and (
+        current_for_support(participant, support_person)[area] == given
+    ):
+        return False
+    db = get_session()
+    db.add(
+        ConsentEvent(
+            participant_id=participant.id,
+            unit_id=participant.unit_id,
+            area=area,
+            given=given,
+            shared_with="support_person",
+            support_person_id=support_person.id,
+        )
+    )
+    db.commit()
+    return True
 
 
 def history(participant_id: int) -> list[ConsentEvent]:

@@ -1,5 +1,6 @@
 """Staff forms: a goal for the order (nudging SMART goals) and a next step for the plan."""
 
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
@@ -162,9 +163,12 @@ class StepForm(FlaskForm):
             raise ValidationError(_l("Skriv vem det är."))
 
 
-def step_form(goals, chosen_goal: int | None = None) -> StepForm:
-    """The step form with the participant's active goals (and "no goal") to choose from."""
-    form = StepForm()
+def step_form(goals, chosen_goal: int | None = None, step=None) -> StepForm:
+    """The step form with the participant's active goals (and "no goal") to choose from; with
+    `step`, filled in with the step as it is now."""
+    form = StepForm(obj=step if step is not None and request.method == "GET" else None)
+    if step is not None and request.method == "GET":
+        form.goal.data = str(step.goal_id) if step.goal_id else NO_GOAL
     form.goal.choices = [SelectChoice(str(p.goal.id), p.wording.easy_text) for p in goals] + [
         SelectChoice(NO_GOAL, _l("Inget mål (visas som att planen inte stämmer)"))
     ]

@@ -72,3 +72,22 @@ class GoalStep(SQLModel, table=True):
     confirmed_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
     reopened_at: datetime | None = None
     reopened_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    # Removed from the plan by a supervisor: the row and its history stay.
+    removed_at: datetime | None = None
+    removed_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class StepChange(SQLModel, table=True):
+    """A step as it was before a supervisor changed or removed it: the plan's history."""
+
+    __tablename__ = "step_change"
+    id: int | None = Field(default=None, primary_key=True)
+    step_id: int = Field(foreign_key="goal_step.id", index=True)
+    # "edit" or "remove"
+    action: str = Field(max_length=10)
+    what: str = Field(max_length=STEP_MAX)
+    who: str = Field(max_length=20)
+    who_name: str = Field(default="", max_length=WHO_NAME_MAX)
+    due: date | None = None
+    changed_at: datetime = Field(default_factory=utcnow)
+    changed_by_id: int | None = Field(default=None, foreign_key="staff_user.id")

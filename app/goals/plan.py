@@ -12,7 +12,7 @@ from ..db import get_session
 from ..i18n import lazy_gettext as _l
 from ..models import Participant, StaffUser, utcnow
 from . import order
-from .models import Goal, GoalStep, GoalVersion
+from .models import Goal, GoalStep, GoalVersion, StepChange
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,91 @@ FEELING_BY_KEY = {f.key: f for f in FEELINGS}
 
 
 def steps_of(participant_id: int) -> list[GoalStep]:
-    """All the participant's steps in the order they happen: by day, then as written."""
-    rows = get_session().exec(select(GoalStep).where(GoalStep.participant_id == participant_id))
+    """The participant's steps in the plan, in the order they happen: by day, then as written.
+    Removed steps are left out (their history stays, see `history`)."""
+    rows = get_session().exec(
+        select(GoalStep).where(
+            GoalStep.participant_id == participant_id, GoalStep.removed_at.is_(None)
+        )
+    )
     return sorted(rows.all(), key=lambda s: (s.due or date.max, s.created_at, s.id))
+
+
+def _keep_as_it_was(step: GoalStep, action: str, by: StaffUser) -> None:
+    get_session().add(
+        StepChange(
+            step_id=step.id,
+            action=action,
+            what=step.what,
+            who=step.who,
+            who_name=step.who_name,
+            due=step.due,
+            changed_by_id=by.id,
+        )
+    )
+
+
+def edit(
+    step: GoalStep,
+    goal: Goal | None,
+    what: str,
+    who: str,
+    who_name: str,
+    due: date | None,
+    by: StaffUser,
+) -> bool:
+    """Change a step of the plan; the wording before is kept in its history. Saving the same
+    again stores nothing (returns False)."""
+    if goal is not None and (goal.participant_id != step.participant_id or goal.ended_at):
+        raise ValueError("not an active goal of this participant")
+    if who not in WHO_BY_KEY:
+        raise ValueError(f"unknown who {who!r}")
+    db = get_session()
+    locked = _locked(step)
+    wanted = {
+        "goal_id": goal.id if goal else None,
+        "what": what.strip(),
+        "who": who,
+        "who_name": who_name.strip() if who == "someone_else" else "",
+        "due": due,
+    }
+    if locked.removed_at is not None or all(
+        getattr(locked, key) == value for key, value in wanted.items()
+    ):
+        db.commit()
+        return False
+    _keep_as_it_was(locked, "edit", by)
+    for key, value in wanted.items():
+        setattr(locked, key, value)
+    db.add(locked)
+    audit.record("goal.step_edit", locked.participant_id, commit=False)
+    db.commit()
+    return True
+
+
+def remove(step: GoalStep, by: StaffUser) -> None:
+    """Take a step out of the plan. The row and its history stay, for the record."""
+    db = get_session()
+    locked = _locked(step)
+    if locked.removed_at is None:
+        _keep_as_it_was(locked, "remove", by)
+        locked.removed_at = utcnow()
+        locked.removed_by_id = by.id
+        db.add(locked)
+        audit.record("goal.step_remove", locked.participant_id, commit=False)
+    db.commit()
+
+
+def history(participant_id: int) -> list[tuple[StepChange, GoalStep]]:
+    """Every change and removal of the participant's steps, latest first: the step as it was
+    before, who changed it and when, and the step as it is now."""
+    rows = get_session().exec(
+        select(StepChange, GoalStep)
+        .join(GoalStep, GoalStep.id == StepChange.step_id)
+        .where(GoalStep.participant_id == participant_id)
+        .order_by(StepChange.changed_at.desc(), StepChange.id.desc())
+    )
+    return list(rows.all())
 
 
 def add(

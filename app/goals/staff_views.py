@@ -5,7 +5,7 @@ from flask import abort, g, redirect, request, url_for
 from .. import access
 from ..access import participant_for_staff, staff_required
 from ..db import get_session
-from ..models import Role, StaffUser
+from ..models import Participant, Role, StaffUser
 from ..web import render, row_id
 from . import bp, order, plan
 from .forms import NO_GOAL, goal_form, step_form
@@ -101,17 +101,53 @@ def new_step(participant_id):
     paths = plan.plan_of(person.id).paths
     form = step_form(paths, request.args.get("mal", type=row_id))
     if form.validate_on_submit():
-        goal = None
-        if form.goal.data != NO_GOAL:
-            goal = next((p.goal for p in paths if str(p.goal.id) == form.goal.data), None)
         plan.add(
-            person, goal, form.what.data, form.who.data, form.who_name.data or "",
-            form.due.data, by=g.staff,
+            person, _chosen_goal(form, paths), form.what.data, form.who.data,
+            form.who_name.data or "", form.due.data, by=g.staff,
         )  # fmt: skip
         return redirect(_back_to(person), 303)
     return render(
         "goals/step_form.html", form=form, person=person, status=422 if form.errors else 200
     )
+
+
+@bp.route("/personal/mal/steg/<int:step_id>/andra", methods=["GET", "POST"])
+@supervisors
+def edit_step(step_id):
+    """Change a step of the plan: what, who, when, or its goal. The earlier wording is kept."""
+    step = _step_for_supervisor(step_id, "goal.view")
+    if step.removed_at is not None:
+        abort(404)
+    person = get_session().get(Participant, step.participant_id)
+    paths = plan.plan_of(person.id).paths
+    form = step_form(paths, step=step)
+    if form.validate_on_submit():
+        plan.edit(
+            step, _chosen_goal(form, paths), form.what.data, form.who.data,
+            form.who_name.data or "", form.due.data, by=g.staff,
+        )  # fmt: skip
+        return redirect(_back_to(person), 303)
+    return render(
+        "goals/step_form.html", form=form, person=person, step=step,
+        status=422 if form.errors else 200,
+    )  # fmt: skip
+
+
+@bp.post("/personal/mal/steg/<int:step_id>/ta-bort")
+@supervisors
+def remove_step(step_id):
+    """Take a step out of the plan; it stays in the plan's history."""
+    step = _step_for_supervisor(step_id, "goal.view")
+    plan.remove(step, by=g.staff)
+    return redirect(
+        url_for("staff.participant", participant_id=step.participant_id) + "#goals", 303
+    )
+
+
+def _chosen_goal(form, paths):
+    if form.goal.data == NO_GOAL:
+        return None
+    return next((p.goal for p in paths if str(p.goal.id) == form.goal.data), None)
 
 
 @bp.post("/personal/mal/steg/<int:step_id>/bekrafta")
@@ -144,6 +180,7 @@ def staff_goals(person):
     current_plan = plan.plan_of(person.id)
     return {
         "plan": current_plan,
+        "step_history": plan.history(person.id),
         "versions": {p.goal.id: order.versions(p.goal) for p in current_plan.paths},
         "writes_goals": access.may_write_goals(staff, person),
         "writes_steps": access.may_write_steps(staff, person),

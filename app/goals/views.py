@@ -22,7 +22,10 @@ def _step_or_404(step_id: int) -> tuple[plan.GoalPath, GoalStep]:
     if step is None or step.participant_id != g.participant.id or step.goal_id is None:
         abort(404)
     path = _path_or_404(step.goal_id)
-    return path, next(s for s in path.steps if s.id == step.id)
+    current = next((s for s in path.steps if s.id == step.id), None)
+    if current is None:  # removed from the plan
+        abort(404)
+    return path, current
 
 
 @bp.get("/mina-mal")

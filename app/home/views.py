@@ -6,13 +6,25 @@ from flask import current_app, g, redirect, request, url_for
 
 from .. import audit, logins, outage, pictograms
 from ..access import is_hand_over, participant_required, refuse_hand_over
+from ..checkins import outcome
 from ..checkins.tile import meeting_tile
 from ..consent import sharing
+from ..db import get_session
 from ..i18n import LANGUAGES
 from ..identity.sso_views import log_out_staff
+from ..models import Role, StaffUser
+from ..new_step import steps
+from ..new_step.tiles import step_words
 from ..web import local_address, render
 from . import bp, profile
 from .tiles import TILES
+
+
+def g_support_person(step):
+    """The support person named for the step, if it is not the case officer."""
+    staff = get_session().get(StaffUser, step.support_by_id)
+    return staff if staff is not None and staff.role == Role.support_person else None
+
 
 # When the accessibility statement was last checked against the app.
 STATEMENT_REVIEWED = date(2026, 12, 7)
@@ -22,17 +34,41 @@ STATEMENT_REVIEWED = date(2026, 12, 7)
 def index():
     """Home: a participant's tiles, staff's start page, or how to log in."""
     if is_hand_over():
+        if steps.current(g.participant) is not None:
+            return redirect(url_for("new_step.questions"))
         return redirect(url_for("checkins.resume"))
     if g.participant is not None:
+        step = steps.current(g.participant)
+        if step is not None:
+            return _step_home(step)
+        meeting = meeting_tile(g.participant.id)
         return render(
             "home/index.html",
             tiles=TILES,
-            meeting=meeting_tile(g.participant.id),
+            meeting=meeting,
+            # What the last meeting decided stays until the next check-in opens.
+            outcome=outcome.for_home(g.participant.id) if meeting is None else None,
             ask_consent=sharing.asked_again(g.participant),
         )
     if g.staff is not None:
         return redirect(url_for("staff.index"))
     return render("home/welcome.html")
+
+
+def _step_home(step):
+    """The home of a participant in a new step: "Mitt jobb" or "Mina studier", the short
+    check-in, and "Jag vill komma tillbaka", always there."""
+    support_person = g_support_person(step)
+    return render(
+        "new_step/home.html",
+        step=step,
+        words=step_words(step),
+        tiles=[t for t in TILES if t.endpoint not in ("goals.mine", "consent.page")],
+        due=steps.due_day(step) is not None,
+        support_person=support_person,
+        ask_consent=support_person is not None
+        and not sharing.asked_for_support(g.participant, support_person),
+    )
 
 
 @bp.get("/min-bild")

@@ -7,6 +7,7 @@ from ..access import (
     is_admin,
     may_hand_over,
     may_manage_cards,
+    may_start_new_step,
     participant_for_staff,
     reads_answers,
     staff_required,
@@ -20,6 +21,8 @@ from ..identity import logins_allowed, sso, steps
 from ..identity.limits import login_per_address, login_per_username
 from ..identity.sso_views import provider_logout_offer
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
+from ..new_step import checkin as step_checkin
+from ..new_step import steps as new_steps
 from ..web import render, row_id
 from . import accounts, bp, people
 from .forms import LoginForm
@@ -63,10 +66,19 @@ def index():
         return redirect(url_for("auditing.index"))
     if g.staff.role == Role.manager:
         return redirect(url_for("stats.index"))
+    if g.staff.role == Role.support_person:
+        return redirect(url_for("new_step.people"))
     if g.staff.role == Role.case_officer:
         rows = brief.caseload(g.staff)
-        audit.shown((row.participant.id for row in rows), "caseload.view")
-        return render("staff/caseload.html", rows=rows)
+        in_steps = [
+            (person, step, step_checkin.flags(step))
+            for person, step in new_steps.in_steps_of_case_officer(g.staff)
+        ]
+        audit.shown(
+            [row.participant.id for row in rows] + [person.id for person, _s, _f in in_steps],
+            "caseload.view",
+        )
+        return render("staff/caseload.html", rows=rows, in_steps=in_steps)
     return _units_page()
 
 
@@ -105,6 +117,8 @@ def participant(participant_id):
         meetings=meetings.of_participant(person.id),
         open_meeting=meetings.open_meeting(person.id),
         shared=consent_page.for_supervisor(g.staff, person),
+        new_step=new_steps.latest(person) if may_start_new_step(g.staff, person) else None,
+        may_start_new_step=may_start_new_step(g.staff, person),
     )
 
 

@@ -39,6 +39,7 @@ END_LABELS = {
     "work": _l("Arbete"),
     "studies": _l("Studier"),
     "internship": _l("Praktik"),
+    "measure": _l("Arbetsmarknadsinsats"),
     "moved": _l("Flyttat"),
     "other": _l("Annat"),
 }

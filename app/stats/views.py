@@ -6,6 +6,7 @@ from .. import audit
 from ..access import staff_required
 from ..i18n import gettext as _
 from ..models import Role, utcnow
+from ..new_step import figures as step_figures
 from ..web import render
 from . import bp, charts, csv_export, tables
 from .figures import Quarter, first_quarter
@@ -75,6 +76,8 @@ def index():
         by_name=by_name,
         shares=tables.shares(by_name["meetings"]),
         charts=_charts(by_name),
+        # After the step to work or studies: by the year the step began, whole service only.
+        step_years=[] if unit else step_figures.year_tables(),
     )
 
 

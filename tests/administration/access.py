@@ -20,6 +20,9 @@ def supervisor_id(db):
 ADMIN = {"admin"}
 
 ROUTES = {
+    "admin.import_file": ("GET", "/admin/import", {}, ADMIN),
+    # Without a preview of one's own, the save starts again at the upload.
+    "admin.import_save": ("POST", "/admin/import/spara", {}, ADMIN),
     "admin.edit_staff": (
         "POST",
         "/admin/personal/andra",

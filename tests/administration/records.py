@@ -7,6 +7,7 @@ from sqlmodel import select
 from app.alternatives.models import InterestFollowUp
 from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
 from app.consent.models import ConsentEvent
+from app.goals.models import StepChange
 from app.models import AuditEvent, LoginSession
 from app.wishes.models import Wish, WishCard, WishNote
 from tests.alternatives.helpers import make_interest
@@ -38,6 +39,8 @@ def fill_record(db, make_meeting, make_card, person, case_officer) -> dict:
     db.add(Wish(participant_id=person.id, card_id=animals.id, pile="want_to_try"))
     db.add(WishNote(participant_id=person.id, text="Hästar och stall"))
     ids = make_goal(db, person.id, case_officer.id, easy_text="Jag vill baka bröd.")
+    # The step as it was before its supervisor changed it: the plan's history.
+    db.add(StepChange(step_id=ids["step"], action="edit", what="Baka bullar.", who="me"))
     interest = make_interest(db, person.id)
     db.add(
         InterestFollowUp(

@@ -26,10 +26,22 @@ from .conftest import axe_check
 
 NARROW = {"width": 320, "height": 740}
 MIN_TARGET = 44
-ROLES = ["visitor", "participant", "supervisor", "case_officer", "admin", "manager", "auditor"]
+# "step_participant" is Jonas, in a new step after daily activity (a job), with his own home.
+ROLES = [
+    "visitor",
+    "participant",
+    "step_participant",
+    "supervisor",
+    "case_officer",
+    "admin",
+    "manager",
+    "auditor",
+    "support_person",
+]
+PARTICIPANT_ROLES = {"participant", "step_participant"}
 # Participants read their pages in any language; staff pages are checked in Swedish and in
 # Arabic, which is right to left.
-EVERY_LANGUAGE = {"visitor", "participant"}
+EVERY_LANGUAGE = {"visitor", "participant", "step_participant"}
 STAFF_LANGUAGES = ["sv", "ar"]
 STAFF_START = ["/personal/"]
 # Pages a participant reaches by sending a form or making a choice rather than by a link, and
@@ -41,6 +53,8 @@ PARTICIPANT_EXTRA = [
     "/andra-vagar/iwork/inte-nu",
     "/utan-nat",
 ]
+# The same for a participant in a new step.
+STEP_PARTICIPANT_EXTRA = ["/mitt-steg/tack"]
 # Endpoints that are not pages a person opens by a link, and why.
 NOT_LINKED = {
     "static": "files",
@@ -65,12 +79,19 @@ CASES = [
 ]
 
 
-def starts(role, anna_token) -> list[str]:
+def card_token(role, logins) -> str:
+    """The card of the participant the role stands for."""
+    return logins["jonas_token"] if role == "step_participant" else logins["anna_token"]
+
+
+def starts(role, token) -> list[str]:
     if role == "visitor":
         return ["/", "/personal/logga-in", "/k/inte-jag"]
     if role == "participant":
         # The card's own page speaks the language the participant chose, whoever opens it.
-        return ["/", *PARTICIPANT_EXTRA, f"/k/{anna_token}"]
+        return ["/", *PARTICIPANT_EXTRA, f"/k/{token}"]
+    if role == "step_participant":
+        return ["/", *STEP_PARTICIPANT_EXTRA]
     return STAFF_START
 
 
@@ -114,9 +135,9 @@ STICKING_OUT = """() => {
 }"""
 
 
-def log_in(page, role, logins, anna_token):
-    if role == "participant":
-        page.goto(f"/k/{anna_token}")
+def log_in(page, role, logins, token):
+    if role in PARTICIPANT_ROLES:
+        page.goto(f"/k/{token}")
         page.locator("form[action='/k'] button[type=submit]").click()
         page.wait_for_url("**/")
     elif role != "visitor":
@@ -128,10 +149,10 @@ def log_in(page, role, logins, anna_token):
         page.wait_for_url(lambda url: "/logga-in" not in url)
 
 
-def log_in_client(client, role, logins, anna_token):
+def log_in_client(client, role, logins, token):
     """The same person in the test client, to find their pages."""
-    if role == "participant":
-        assert client.post("/k", data={"token": anna_token}).status_code == 303
+    if role in PARTICIPANT_ROLES:
+        assert client.post("/k", data={"token": token}).status_code == 303
     elif role != "visitor":
         username, password = logins[role]
         form = {"username": username, "password": password}
@@ -140,8 +161,9 @@ def log_in_client(client, role, logins, anna_token):
 
 def kinds_for(app, role, logins):
     client = app.test_client()
-    log_in_client(client, role, logins["staff"], logins["anna_token"])
-    return page_kinds(app, client, starts(role, logins["anna_token"]))
+    token = card_token(role, logins)
+    log_in_client(client, role, logins["staff"], token)
+    return page_kinds(app, client, starts(role, token))
 
 
 def choose_language(page, code):
@@ -172,7 +194,7 @@ def test_each_kind_of_page_passes_axe_has_big_targets_and_fits_320_px(
     assert pages, f"{role} reaches no page"
     page = new_page()
     page.set_viewport_size(NARROW)
-    log_in(page, role, logins["staff"], logins["anna_token"])
+    log_in(page, role, logins["staff"], card_token(role, logins))
     choose_language(page, code)
 
     problems = {}

@@ -49,4 +49,10 @@ def seed(app) -> dict:
         for key, chosen, text in ANSWERS:
             question = next(q for q in answers.question_set(check_in) if q["key"] == key)
             answers.record(check_in, question, chosen, text)
-        return {"staff": logins, "anna_token": cards.demo_token("Anna"), "anna_id": anna.id}
+        return {
+            "staff": logins,
+            "anna_token": cards.demo_token("Anna"),
+            "anna_id": anna.id,
+            # Jonas is in a new step (a job), supported by the demo support person.
+            "jonas_token": cards.demo_token("Jonas"),
+        }
