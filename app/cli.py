@@ -2,6 +2,7 @@
 
 import functools
 import os
+import time
 
 import click
 from flask import current_app
@@ -14,6 +15,7 @@ from .identity import passwords
 from .models import Role
 from .retention import retention_delete
 from .staff import accounts
+from .stats import summary
 from .translate import translate_cli
 
 db_cli = AppGroup("db", help="Database migrations.")
@@ -90,6 +92,7 @@ def seed_demo():
         raise click.ClickException("Demo data is for local runs only (FLASK_LOCAL_RUN=1).")
     with _request_context():
         demo.seed()
+        demo.seed_municipality()
     click.echo("Demo data is in place.")
 
 
@@ -150,6 +153,16 @@ def _ticking(items, bar):
         yield item
 
 
+@click.command("count-statistics")
+@with_appcontext
+def count_statistics():
+    """Count the statistics summary again (run it nightly in a large service)."""
+    started = time.perf_counter()
+    with _request_context():
+        summary.rebuild()
+    click.echo(f"Counted the statistics in {time.perf_counter() - started:.1f} s.")
+
+
 @click.command("demo-logins")
 @with_appcontext
 @needs_database
@@ -181,6 +194,7 @@ def register(app) -> None:
         retention_delete,
         generate_data,
         import_file,
+        count_statistics,
     ):
         app.cli.add_command(command)
     for command in (backup_command, restore_command):

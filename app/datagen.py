@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from .checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
@@ -22,6 +22,7 @@ from .models import Participant, StaffUnit, StaffUser, Unit
 from .new_step.checkin import QUESTIONS as STEP_QUESTIONS
 from .new_step.models import NewStep, StepAnswer, StepCheckIn
 from .new_step.steps import DAYS_PER_MONTH, DEFAULT_MONTHS, DEFAULT_RHYTHM
+from .stats.summary import StatsChange
 
 PER_UNIT = 18
 PER_CASE_OFFICER = 45
@@ -37,7 +38,7 @@ KINDS = [
     "Ateljén",
     "Djurgården",
 ]
-NAMES = ["Anna", "Omar", "Lisa", "Ali", "Sara", "Erik", "Maja", "Leo", "Noor", "Elias", "Ida"]
+NAMES = ["Hanna", "Yusuf", "Elsa", "Ali", "Sara", "Erik", "Maja", "Leo", "Noor", "Elias", "Ida"]
 GENDERS = [("man", 55), ("woman", 40), ("other", 1), (None, 4)]
 # About 2 in 100 a year leave for work or studies (Malmö: 15.6 a year).
 END_REASONS = [
@@ -395,6 +396,8 @@ def _insert(engine, rows: Rows) -> None:
                     sequence = func.pg_get_serial_sequence(model.__tablename__, "id")
                     connection.execute(select(func.setval(sequence, largest)))
             connection.execute(text("ANALYZE"))
+        # Rows went in without the session: say that the statistics must be counted again.
+        connection.execute(insert(StatsChange).values(changed_at=datetime.now(UTC)))
 
 
 def _copy(connection, model, table_rows: list[dict]) -> None:

@@ -1,4 +1,6 @@
-"""Demo data for a first look: one unit, three staff, three participants with cards."""
+"""Demo data for a first look: one unit, the staff, three participants with cards, and a
+made-up municipality of a few hundred participants with years of history, so the statistics
+show real figures and the case officer has answered check-ins to read."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -6,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from sqlmodel import select
 
+from . import datagen
 from .admin import directory
 from .card_login import cards
 from .checkins import meetings
@@ -15,6 +18,7 @@ from .goals import demo as goals_demo
 from .models import LoginCard, Participant, Role, Unit, utcnow
 from .new_step import demo as new_step_demo
 from .staff import accounts
+from .stats import summary
 from .wishes import demo as wishes_demo
 
 UNIT = "Kaféet på Storgatan"
@@ -34,6 +38,9 @@ PARTICIPANTS = [
     # In a new step: a job since five weeks, Sam gives the support that goes on.
     ("Jonas", "person_rocket"),
 ]
+# The made-up municipality: participants, and how many of them the demo case officer has.
+MUNICIPALITY = 300
+CASELOAD = 20
 # As each has stated it; the statistics split by it. Lisa has not said.
 GENDERS = {"Anna": "woman", "Omar": "man", "Jonas": "man"}
 
@@ -82,6 +89,29 @@ def seed() -> None:
             is None
         ):
             cards.issue(person, token=token)
+
+
+def seed_municipality() -> None:
+    """A made-up municipality beside the named demo people, generated once (`make run`), and
+    counted at once for the statistics. The demo case officer has some of its people."""
+    db = get_session()
+    unit = db.exec(select(Unit).where(Unit.name == UNIT)).one()
+    case_officer = accounts.find_by_username("handlaggare")
+    if db.exec(select(Participant.id).where(Participant.unit_id != unit.id).limit(1)).first():
+        return
+    db.commit()
+    datagen.generate(db.get_bind(), MUNICIPALITY, seed=24)
+    active = db.exec(
+        select(Participant)
+        .where(Participant.unit_id != unit.id, Participant.ended_at.is_(None))
+        .order_by(Participant.id)
+        .limit(CASELOAD)
+    ).all()
+    for person in active:
+        person.case_officer_id = case_officer.id
+        db.add(person)
+    db.commit()
+    summary.rebuild()
 
 
 def _book_meeting_soon(person: Participant, case_officer) -> None:

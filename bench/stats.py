@@ -4,8 +4,10 @@
 
 Uses PostgreSQL at BENCH_DATABASE_URL (default: the local database mina_steg_bench, made if
 missing). The database is emptied and filled with made-up data from the generator, so it must
-be on this computer. Prints a markdown table: time to generate, and the page's median and 95th
-percentile over repeated requests by a logged-in manager.
+be on this computer. Prints a markdown table: time to generate and to count the summary
+(`flask count-statistics`), each page's median and 95th percentile over repeated requests by
+a logged-in manager, and each page's median at the largest size divided by its median at the
+smallest.
 """
 
 import argparse
@@ -14,6 +16,7 @@ import re
 import secrets
 import statistics
 import time
+from datetime import date
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -22,6 +25,7 @@ from app import create_app, datagen, migrate
 from app.db import database_url, make_engine
 from app.models import Role
 from app.staff import accounts
+from app.stats import summary
 
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/mina_steg_bench"
 PASSWORD = secrets.token_urlsafe(16)
@@ -56,6 +60,10 @@ def measure(url: str, participants: int, requests: int) -> dict:
     started = time.perf_counter()
     datagen.generate(app.extensions["db_engine"], participants, seed=1)
     generated = time.perf_counter() - started
+    started = time.perf_counter()
+    with app.test_request_context():
+        summary.rebuild()
+    counted = time.perf_counter() - started
     with app.test_request_context():
         accounts.create("bench-manager", "Bench", Role.manager, PASSWORD)
     client = app.test_client()
@@ -69,6 +77,10 @@ def measure(url: str, participants: int, requests: int) -> dict:
         ("one unit", "/personal/statistik?enhet=1"),
         ("list per unit", "/personal/statistik/enheter"),
         ("CSV", "/personal/statistik.csv"),
+        ("year", f"/personal/statistik?kvartal={date.today().year - 1}"),
+        ("list per unit, year", f"/personal/statistik/enheter?kvartal={date.today().year - 1}"),
+        ("trend", "/personal/statistik/trend"),
+        ("trend, one unit", "/personal/statistik/trend?enhet=1"),
     ]:
         assert client.get(path).status_code == 200  # warm up
         times = []
@@ -80,7 +92,7 @@ def measure(url: str, participants: int, requests: int) -> dict:
         times.sort()
         timings[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
     app.extensions["db_engine"].dispose()
-    return {"generated": generated, "timings": timings}
+    return {"generated": generated, "counted": counted, "timings": timings}
 
 
 def main() -> None:
@@ -89,14 +101,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40)
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    print("| participants | generate (s) | page | median (ms) | p95 (ms) |")
-    print("| ---: | ---: | --- | ---: | ---: |")
+    print("| participants | generate (s) | count (s) | page | median (ms) | p95 (ms) | ratio |")
+    print("| ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+    smallest = None
     for size in (int(s) for s in args.sizes.split(",")):
         result = measure(url, size, args.requests)
+        smallest = smallest or result["timings"]
         for name, (median, p95) in result["timings"].items():
+            ratio = median / smallest[name][0]
             print(
-                f"| {size:,} | {result['generated']:.0f} | statistics, {name} | "
-                f"{median:.0f} | {p95:.0f} |",
+                f"| {size:,} | {result['generated']:.0f} | {result['counted']:.0f} | "
+                f"statistics, {name} | {median:.0f} | {p95:.0f} | {ratio:.1f}× |",
                 flush=True,
             )
 

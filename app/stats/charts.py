@@ -51,3 +51,51 @@ def bar_chart(chart_id: str, title: str, bars: list[tuple], shown) -> Markup:
     parts.append("</svg>")
     # Every piece of text above went through escape().
     return Markup("".join(parts))  # noqa: S704
+
+
+COLUMN_HEIGHT = 150
+TOP_SPACE = 24
+AXIS_SPACE = 26
+
+
+def column_chart(chart_id: str, title: str, columns: list[tuple], shown) -> Markup:
+    """Upright columns, one per (label, count): a trend over the years, oldest first. A hidden
+    count gets no column, only a dash above its year; the table beside it says why."""
+    counts = [value for _label, value in columns if isinstance(value, int)]
+    largest = max(counts, default=0) or 1
+    step = WIDTH / max(len(columns), 1)
+    height = TOP_SPACE + COLUMN_HEIGHT + AXIS_SPACE
+    description = "; ".join(f"{label}: {shown(value)}" for label, value in columns)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-trend" role="img" '
+        f'viewBox="0 0 {WIDTH} {height}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        f'<line x1="0" x2="{WIDTH}" y1="{TOP_SPACE + COLUMN_HEIGHT}" '
+        f'y2="{TOP_SPACE + COLUMN_HEIGHT}" class="chart-axis"/>',
+    ]
+    for i, (label, value) in enumerate(columns):
+        middle = round(i * step + step / 2, 1)
+        bottom = TOP_SPACE + COLUMN_HEIGHT
+        if value in (SMALL, PROTECTED):
+            text, top = "–", bottom - 4
+        else:
+            length = max(round(COLUMN_HEIGHT * value / largest, 1), 1)
+            top = round(bottom - length, 1)
+            parts.append(
+                f'<rect x="{round(middle - step * 0.35, 1)}" y="{top}" '
+                f'width="{round(step * 0.7, 1)}" height="{length}" class="chart-bar"/>'
+            )
+            text = str(value)
+        parts.append(
+            f'<text x="{middle}" y="{top - 5}" text-anchor="middle" class="chart-value">'
+            f"{escape(text)}</text>"
+        )
+        parts.append(
+            f'<text x="{middle}" y="{bottom + 18}" text-anchor="middle" class="chart-label">'
+            f"{escape(str(label))}</text>"
+        )
+    parts.append("</svg>")
+    # Every piece of text above went through escape().
+    return Markup("".join(parts))  # noqa: S704

@@ -1,19 +1,21 @@
-"""The counts behind the statistics, per unit and gender, as grouped SQL aggregates.
+"""The counts behind the statistics, per period, unit and gender, as grouped SQL aggregates.
 
-Every function returns counts only, never a person: {(unit_id, gender, …): count}.
+Each function gives a query over every period at once (a quarter or a year), grouped by
+period, unit and gender: counts only, never a person. The summary (summary.py) stores them.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import String, and_, case, cast, distinct, exists, func, literal, or_
+from sqlalchemy import String, and_, case, cast, distinct, exists, func, literal, or_, union_all
 from sqlmodel import select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
 from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
 from ..db import get_session
+from ..i18n import gettext as _
 from ..models import EndReason, Gender, Participant
 
 NOT_STATED = "not_stated"
@@ -47,6 +49,10 @@ class Quarter:
         return f"{self.year}-{self.number}"
 
     @property
+    def label(self) -> str:
+        return _("Kvartal %(number)s %(year)s", number=self.number, year=self.year)
+
+    @property
     def start(self) -> datetime:
         return datetime(self.year, 3 * self.number - 2, 1, tzinfo=_zone())
 
@@ -62,6 +68,34 @@ class Quarter:
         return Quarter(self.year - (self.number == 1), (self.number - 2) % 4 + 1)
 
 
+@dataclass(frozen=True)
+class Year:
+    year: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Year | None":
+        return cls(int(text)) if text.isdigit() and 2000 <= int(text) <= 2100 else None
+
+    @property
+    def key(self) -> str:
+        return str(self.year)
+
+    @property
+    def label(self) -> str:
+        return _("Året %(year)s", year=self.year)
+
+    @property
+    def start(self) -> datetime:
+        return datetime(self.year, 1, 1, tzinfo=_zone())
+
+    @property
+    def end(self) -> datetime:
+        return datetime(self.year + 1, 1, 1, tzinfo=_zone())
+
+    def quarters(self) -> list[Quarter]:
+        return [Quarter(self.year, number) for number in range(1, 5)]
+
+
 def _zone() -> ZoneInfo:
     return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 
@@ -72,53 +106,70 @@ def first_quarter() -> Quarter | None:
     return Quarter.of(first) if first else None
 
 
+def periods_table(periods: list) -> object:
+    """The periods as rows (key, start, finish) to join the data with: a few dozen rows."""
+    moment = Participant.__table__.c.created_at.type
+    rows = [
+        select(
+            literal(p.key, String).label("key"),
+            literal(p.start.astimezone(UTC), moment).label("start"),
+            literal(p.end.astimezone(UTC), moment).label("finish"),
+        )
+        for p in periods
+    ]
+    return union_all(*rows).cte("period") if len(rows) > 1 else rows[0].cte("period")
+
+
 def _gender():
     stated = [Gender.woman.value, Gender.man.value, Gender.other.value]
     return case((Participant.gender.in_(stated), Participant.gender), else_=literal(NOT_STATED))
 
 
-def _in_scope(query, unit_id: int | None):
-    return query.where(Participant.unit_id == unit_id) if unit_id else query
+def _during(moment, period):
+    return and_(moment >= period.c.start, moment < period.c.finish)
 
 
-def _counts(query) -> dict:
-    return {tuple(row[:-1]): row[-1] for row in get_session().exec(query)}
-
-
-def participants(quarter: Quarter, unit_id: int | None) -> dict:
-    """People with daily activity at some time during the quarter."""
+def participants(period) -> list:
+    """People with daily activity at some time during the period."""
     gender = _gender()
     query = (
-        select(Participant.unit_id, gender, func.count())
-        .where(
-            Participant.created_at < quarter.end,
-            or_(Participant.ended_at.is_(None), Participant.ended_at >= quarter.start),
+        select(period.c.key, Participant.unit_id, gender, literal("participants"), func.count())
+        .select_from(Participant)
+        .join(
+            period,
+            and_(
+                Participant.created_at < period.c.finish,
+                or_(Participant.ended_at.is_(None), Participant.ended_at >= period.c.start),
+            ),
         )
-        .group_by(Participant.unit_id, gender)
+        .group_by(period.c.key, Participant.unit_id, gender)
     )
-    return _counts(_in_scope(query, unit_id))
+    return [query]
 
 
-def ended(quarter: Quarter, unit_id: int | None) -> dict:
-    """People who left daily activity during the quarter: {(unit, gender, reason): count}."""
+def ended(period) -> list:
+    """People who left daily activity during the period, as measure "ended_<reason>"."""
     gender = _gender()
     reason = case(
         (Participant.end_reason.in_(END_REASONS), Participant.end_reason), else_=literal("other")
     )
+    measure = literal("ended_", String) + reason
     query = (
-        select(Participant.unit_id, gender, reason, func.count())
-        .where(Participant.ended_at >= quarter.start, Participant.ended_at < quarter.end)
-        .group_by(Participant.unit_id, gender, reason)
+        select(period.c.key, Participant.unit_id, gender, measure, func.count())
+        .select_from(Participant)
+        .join(period, _during(Participant.ended_at, period))
+        .group_by(period.c.key, Participant.unit_id, gender, reason)
     )
-    return _counts(_in_scope(query, unit_id))
+    return [query]
 
 
-def meetings(quarter: Quarter, unit_id: int | None) -> dict:
-    """Per (unit, gender): meetings held, check-ins done before them, answered alone or with
-    help, and how many people want to try each new thing: {(unit, gender): {name: count}}."""
+def meetings(period) -> list:
+    """Meetings held, check-ins done before them, answered alone or with help, and how many
+    people want to try each new thing, per period, unit and gender."""
     done = and_(CheckIn.completed_at.is_not(None), CheckIn.completed_at <= FollowUp.held_at)
-    held = _in_scope(
+    held = (
         select(
+            period.c.key.label("period"),
             FollowUp.id.label("meeting"),
             Participant.unit_id.label("unit"),
             _gender().label("gender"),
@@ -127,10 +178,9 @@ def meetings(quarter: Quarter, unit_id: int | None) -> dict:
             case((done, 1), else_=0).label("done"),
         )
         .select_from(FollowUp)
+        .join(period, _during(FollowUp.held_at, period))
         .join(Participant, Participant.id == FollowUp.participant_id)
         .outerjoin(CheckIn, CheckIn.follow_up_id == FollowUp.id)
-        .where(FollowUp.held_at >= quarter.start, FollowUp.held_at < quarter.end),
-        unit_id,
     ).cte("held")
     # The two answers that count, ranked: the latest answer to a question counts. Given on a
     # supervisor's device (handed over to the participant) means answered with help.
@@ -147,8 +197,10 @@ def meetings(quarter: Quarter, unit_id: int | None) -> dict:
             )
             .label("rank"),
         )
-        .join(held, held.c.check_in == CheckInAnswer.check_in_id)
-        .where(held.c.done == 1, CheckInAnswer.question_key.in_(["who_helped", "try_new"]))
+        .where(
+            CheckInAnswer.check_in_id.in_(select(held.c.check_in).where(held.c.done == 1)),
+            CheckInAnswer.question_key.in_(["who_helped", "try_new"]),
+        )
         .subquery()
     )
 
@@ -191,17 +243,27 @@ def meetings(quarter: Quarter, unit_id: int | None) -> dict:
             and_(is_done, or_(*(_has_choice(answers.c.wish, k) for k in TRY_CHOICES)))
         ),
     }
-    query = (
-        select(held.c.unit, held.c.gender, *columns.values())
+    grouped = (
+        select(held.c.period, held.c.unit, held.c.gender, *(c.label(n) for n, c in columns.items()))
         .select_from(held)
         .outerjoin(answers, answers.c.check_in_id == held.c.check_in)
-        .group_by(held.c.unit, held.c.gender)
-    )
-    names = list(columns)
-    return {
-        (row[0], row[1]): dict(zip(names, (int(v or 0) for v in row[2:]), strict=True))
-        for row in get_session().exec(query)
-    }
+        .group_by(held.c.period, held.c.unit, held.c.gender)
+    ).cte("grouped")
+    # One statement: the grouped table is made once and read once per measure.
+    return [
+        union_all(
+            *(
+                select(
+                    grouped.c.period,
+                    grouped.c.unit,
+                    grouped.c.gender,
+                    literal(name),
+                    grouped.c[name],
+                )
+                for name in columns
+            )
+        )
+    ]
 
 
 def _has_choice(choices, key: str):
@@ -209,43 +271,40 @@ def _has_choice(choices, key: str):
     return choices.like(f'%"{key}"%')
 
 
-def interests(quarter: Quarter, unit_id: int | None) -> dict:
-    """Per unit and alternative: people who said "Jag vill veta mer" during the quarter, and
-    how many of them have had that interest followed up: {(unit, alternative, name): count}."""
+def interests(period) -> list:
+    """People who said "Jag vill veta mer" during the period, and how many of them have had
+    that interest followed up: per alternative ("interested:<id>") and for any alternative
+    ("any_interested"), a person counted once in each."""
     followed = exists().where(InterestFollowUp.interest_id == AlternativeInterest.id)
-    query = (
-        select(
-            Participant.unit_id,
-            AlternativeInterest.alternative_id,
-            func.count(distinct(AlternativeInterest.participant_id)),
-            func.count(distinct(case((followed, AlternativeInterest.participant_id)))),
+    gender = _gender()
+    person = AlternativeInterest.participant_id
+    queries = []
+    for name, counted in [
+        ("interested", func.count(distinct(person))),
+        ("followed_up", func.count(distinct(case((followed, person))))),
+    ]:
+        base = (
+            select(period.c.key, Participant.unit_id, gender)
+            .select_from(AlternativeInterest)
+            .join(period, _during(AlternativeInterest.created_at, period))
+            .join(Participant, Participant.id == person)
         )
-        .join(Participant, Participant.id == AlternativeInterest.participant_id)
-        .where(
-            AlternativeInterest.created_at >= quarter.start,
-            AlternativeInterest.created_at < quarter.end,
+        per_alternative = literal(f"{name}:", String) + cast(
+            AlternativeInterest.alternative_id, String
         )
-        .group_by(Participant.unit_id, AlternativeInterest.alternative_id)
-    )
-    result = {}
-    for unit, alternative, interested, followed_up in get_session().exec(_in_scope(query, unit_id)):
-        result[(unit, alternative, "interested")] = interested
-        result[(unit, alternative, "followed_up")] = followed_up
-    # The same for any alternative at all (alternative None): a person counts once.
-    any_query = (
-        select(
-            Participant.unit_id,
-            func.count(distinct(AlternativeInterest.participant_id)),
-            func.count(distinct(case((followed, AlternativeInterest.participant_id)))),
+        queries.append(
+            base.add_columns(per_alternative, counted).group_by(
+                period.c.key, Participant.unit_id, gender, AlternativeInterest.alternative_id
+            )
         )
-        .join(Participant, Participant.id == AlternativeInterest.participant_id)
-        .where(
-            AlternativeInterest.created_at >= quarter.start,
-            AlternativeInterest.created_at < quarter.end,
+        queries.append(
+            base.add_columns(literal(f"any_{name}"), counted).group_by(
+                period.c.key, Participant.unit_id, gender
+            )
         )
-        .group_by(Participant.unit_id)
-    )
-    for unit, interested, followed_up in get_session().exec(_in_scope(any_query, unit_id)):
-        result[(unit, None, "interested")] = interested
-        result[(unit, None, "followed_up")] = followed_up
-    return result
+    return queries
+
+
+def every_measure(period) -> list:
+    """Every query above: each gives (period, unit, gender, measure, count) rows."""
+    return [*participants(period), *ended(period), *meetings(period), *interests(period)]

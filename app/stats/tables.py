@@ -1,6 +1,5 @@
 """The statistics page's tables: the counts, summed and protected, with their labels."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -11,9 +10,10 @@ from ..db import get_session
 from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
 from ..models import Unit
-from . import figures
-from .figures import END_REASONS, GENDERS, Quarter
-from .suppression import PROTECTED, SMALL, TOTAL, Line, grid_lines, protect, with_totals
+from . import summary
+from .figures import END_REASONS, GENDERS
+from .summary import ALL, SERVICE
+from .suppression import PROTECTED, SMALL, TOTAL
 
 GENDER_LABELS = {
     "woman": _l("Kvinnor"),
@@ -115,249 +115,195 @@ def _gender_columns():
     return [(g, GENDER_LABELS[g]) for g in GENDERS] + [(TOTAL, _l("Totalt"))]
 
 
-def _by_unit(quarter: Quarter) -> tuple[dict, dict, dict]:
-    """Every count per unit and measure, per gender and measure, and per alternative, for the
-    whole service. Per unit, interest counts for any alternative: one per alternative and
-    unit would be many small numbers to hide, and say little."""
-    per_unit, per_gender = defaultdict(int), defaultdict(int)
-
-    def add(unit, gender, measure, count):
-        per_unit[(unit, measure)] += count
-        if gender is not None:
-            per_gender[(measure, gender)] += count
-
-    for (unit, gender), count in figures.participants(quarter, None).items():
-        add(unit, gender, "participants", count)
-    for (unit, gender), row in figures.meetings(quarter, None).items():
-        for name, count in row.items():
-            add(unit, gender, name, count)
-    for (unit, gender, reason), count in figures.ended(quarter, None).items():
-        add(unit, gender, f"ended_{reason}", count)
-        add(unit, None, "ended", count)
-    per_alternative = defaultdict(int)
-    for (unit, alternative, name), count in figures.interests(quarter, None).items():
-        if alternative is None:
-            add(unit, None, f"any_{name}", count)
-        else:
-            per_alternative[(alternative, name)] += count
-    return per_unit, per_gender, per_alternative
+def _key(cells: dict, key) -> tuple:
+    return cells.get(key, (0, SMALL))
 
 
-def _unit_lines(units: list, measures: list) -> list[Line]:
-    """Each measure adds up over the units; each unit's reasons for leaving add up too."""
-    lines = [Line(tuple((u, m) for u in units), (TOTAL, m)) for m in measures]
-    for unit in [*units, TOTAL]:
-        lines.append(Line(tuple((unit, m) for m in END_MEASURES), (unit, "ended")))
-    return lines
-
-
-@dataclass
-class Protected:
-    """One quarter's counts, protected together: per unit, and per gender for the service."""
-
-    units: list
-    unit_values: dict
-    unit_hidden: dict
-    gender_tables: dict
-    interests: Table
-
-
-def _protect_all(quarter: Quarter) -> Protected:
-    per_unit, per_gender, per_alternative = _by_unit(quarter)
-    units = sorted({unit for unit, _m in per_unit})
-    measures = [
-        *MEETING_MEASURES,
-        *TRY_LABELS,
-        *END_MEASURES,
-        "ended",
-        "any_interested",
-        "any_followed_up",
-    ]
-    values = with_totals(per_unit, units, measures, row_totals=False)
-    for unit in [*units, TOTAL]:
-        values[(unit, "ended")] = sum(values[(unit, m)] for m in END_MEASURES)
-    lines = _unit_lines(units, measures)
-    keep = set()
-    # The service's totals stand in both kinds of table: hide each where either hides it.
-    for _round in range(4):
-        unit_hidden = protect(values, lines, keep_hidden=keep)
-        genders = _gender_tables(per_gender, values, unit_hidden)
-        shared = {
-            (TOTAL, measure)
-            for name, table in genders.items()
-            for measure in _shared_totals(name, table)
-        }
-        if shared <= set(unit_hidden):
-            break
-        keep |= shared
-    return Protected(units, values, unit_hidden, genders, _interests(per_alternative))
-
-
-def _shared_totals(name: str, table: Table) -> list:
-    """The service totals a gender table hides, as measures of the table per unit."""
-    hidden = []
-    for row, _label in table.rows:
-        if (row, TOTAL) in table.hidden:
-            hidden.append("ended" if row == TOTAL else f"ended_{row}" if name == "ended" else row)
-    return hidden
-
-
-def _gender_tables(per_gender: dict, unit_values: dict, unit_hidden: dict) -> dict:
-    def kept(measures):
-        return [m for m in measures if (TOTAL, m) in unit_hidden]
-
-    meetings = _rows_by_gender(
-        "meetings",
-        _("Deltagare och möten"),
-        _("Vad som räknas"),
-        MEETING_ROWS,
-        per_gender,
-        kept(MEETING_MEASURES),
-    )
-    tries = _rows_by_gender(
-        "try", _("Vill prova något nytt"), _("Vill prova"), TRY_LABELS, per_gender, kept(TRY_LABELS)
-    )
-    rows, columns = list(END_REASONS), list(GENDERS)
-    cells = {(r, g): per_gender.get((f"ended_{r}", g), 0) for r in rows for g in columns}
-    values = with_totals(cells, rows, columns)
-    keep = [(r, TOTAL) for r in rows if (TOTAL, f"ended_{r}") in unit_hidden]
-    if (TOTAL, "ended") in unit_hidden:
-        keep.append((TOTAL, TOTAL))
-    ended = Table(
-        "ended",
-        _("Har lämnat daglig verksamhet"),
-        _("Till"),
-        [(r, END_LABELS[r]) for r in rows] + [(TOTAL, _l("Totalt"))],
-        _gender_columns(),
-        values,
-        protect(values, grid_lines(rows, columns), keep_hidden=keep),
-    )
-    return {"meetings": meetings, "try": tries, "ended": ended}
-
-
-def _rows_by_gender(name, title, corner, labels: dict, per_gender: dict, keep) -> Table:
-    """Rows that each split by gender and add up to their own total (rows may overlap)."""
-    rows = list(labels)
-    cells = {(r, g): per_gender.get((r, g), 0) for r in rows for g in GENDERS}
-    values = with_totals(cells, rows, GENDERS, column_totals=False)
-    hidden = protect(
-        values,
-        grid_lines(rows, GENDERS, column_totals=False),
-        keep_hidden=[(r, TOTAL) for r in keep],
-    )
-    return Table(name, title, corner, list(labels.items()), _gender_columns(), values, hidden)
-
-
-def _view(protected: Protected, name, title, corner, rows, columns, key_of) -> Table:
-    """A table showing counts of the table per unit, hidden where that one hides them."""
+def _view(cells: dict, name, title, corner, rows, columns, key_of) -> Table:
+    """A table of counts from the summary, hidden where the summary hides them: every page
+    shows the same count hidden the same way."""
     values, hidden = {}, {}
     for row, _label in rows:
         for column, _clabel in columns:
-            source = key_of(row, column)
-            values[(row, column)] = protected.unit_values.get(source, 0)
-            if source in protected.unit_hidden:
-                hidden[(row, column)] = protected.unit_hidden[source]
+            count, reason = _key(cells, key_of(row, column))
+            values[(row, column)] = count
+            if reason:
+                hidden[(row, column)] = reason
     return Table(name, title, corner, rows, columns, values, hidden)
 
 
-def _interests(per_alternative: dict) -> Table:
+def _gender_key(row, column):
+    return (SERVICE, ALL if column == TOTAL else column, row)
+
+
+def _ended_key(scope, gender):
+    def key(row, _column):
+        return (scope, gender(_column), "ended" if row == TOTAL else f"ended_{row}")
+
+    return key
+
+
+def _gender_tables(cells: dict) -> dict:
+    gender_columns = _gender_columns()
+    return {
+        "meetings": _view(
+            cells,
+            "meetings",
+            _("Deltagare och möten"),
+            _("Vad som räknas"),
+            list(MEETING_ROWS.items()),
+            gender_columns,
+            _gender_key,
+        ),
+        "try": _view(
+            cells,
+            "try",
+            _("Vill prova något nytt"),
+            _("Vill prova"),
+            list(TRY_LABELS.items()),
+            gender_columns,
+            _gender_key,
+        ),
+        "ended": _view(
+            cells,
+            "ended",
+            _("Har lämnat daglig verksamhet"),
+            _("Till"),
+            _end_rows(),
+            gender_columns,
+            _ended_key(SERVICE, lambda column: ALL if column == TOTAL else column),
+        ),
+    }
+
+
+def _end_rows() -> list:
+    return [(r, END_LABELS[r]) for r in END_REASONS] + [(TOTAL, _l("Totalt"))]
+
+
+def _interests(cells: dict) -> Table:
     """For the whole service, per alternative. A person may want to know more about several,
     so there is no total; no count here is part of a count on another page."""
     alternatives = get_session().exec(select(Alternative).order_by(Alternative.position)).all()
-    asked = {alternative for alternative, _name in per_alternative}
+    asked = {int(m.split(":")[1]) for (_u, _g, m) in cells if m.startswith("interested:")}
     rows = [(a.id, a.title("sv")) for a in alternatives if not a.hidden or a.id in asked]
-    values = {
-        (r, c): per_alternative.get((r, c), 0) for r, _label in rows for c in INTEREST_COLUMNS
-    }
-    return Table(
+    return _view(
+        cells,
         "interests",
         _("Andra vägar: vill veta mer"),
         _("Väg"),
         rows,
         list(INTEREST_COLUMNS.items()),
-        values,
-        protect(values, []),
+        lambda row, column: (SERVICE, ALL, f"{column}:{row}"),
     )
 
 
-def per_unit(quarter: Quarter) -> Table:
-    """One row per unit for the quarter, with the whole service's totals."""
-    return _overview(_protect_all(quarter))
+SORT_CHOICES = {"name": _l("Namn"), **OVERVIEW_COLUMNS, "share_before": _l("Andel med incheckning")}
 
 
-def _overview(protected: Protected) -> Table:
+def per_unit(period, order: str = "name") -> Table:
+    """One row per unit for the period, with the whole service's totals last, sorted by name
+    or by a column, largest first. Hidden counts sort last, by name: their order would say
+    something about them."""
+    table = _overview(summary.cells(period.key, summary.EVERY_UNIT, list(OVERVIEW_COLUMNS)))
+    units, total = table.rows[:-1], table.rows[-1]
+    if order in OVERVIEW_COLUMNS or order == "share_before":
+
+        def value(row):
+            if order == "share_before":
+                share = unit_share(table, row[0])
+                return share[2] if share else None
+            count = table.cell(row[0], order)
+            return count if isinstance(count, int) else None
+
+        shown_rows = sorted((r for r in units if value(r) is not None), key=value, reverse=True)
+        units = shown_rows + [r for r in units if value(r) is None]
+    table.rows = [*units, total]
+    return table
+
+
+def unit_share(table: Table, unit) -> tuple | None:
+    """(check-ins before the meeting, meetings held, per cent) when both counts are shown."""
+    top, bottom = table.cell(unit, "before"), table.cell(unit, "held")
+    if isinstance(top, int) and isinstance(bottom, int) and bottom:
+        return top, bottom, round(100 * top / bottom)
+    return None
+
+
+def _overview(cells: dict) -> Table:
     names = unit_names()
-    units = sorted(protected.units, key=lambda u: names.get(u, "").casefold())
+    units = sorted(
+        {u for u, _g, _m in cells if u != SERVICE}, key=lambda u: names.get(u, "").casefold()
+    )
     return _view(
-        protected,
+        cells,
         "units",
         _("Per enhet"),
         _("Enhet"),
         [(u, names.get(u, "")) for u in units] + [(TOTAL, _l("Hela verksamheten"))],
         list(OVERVIEW_COLUMNS.items()),
-        lambda row, column: (row, column),
+        lambda row, column: (SERVICE if row == TOTAL else row, ALL, column),
     )
 
 
-def build(quarter: Quarter, unit_id: int | None, with_units: bool = False) -> list[Table]:
-    """Every table for one quarter: for the whole service (unit_id None) split by gender, or
-    for one unit as totals only (a split per unit could be subtracted from the service's)."""
-    protected = _protect_all(quarter)
+def build(period, unit_id: int | None, with_units: bool = False) -> list[Table]:
+    """Every table for one quarter or year: for the whole service (unit_id None) split by
+    gender, or for one unit as totals only (a split per unit could be subtracted from the
+    service's)."""
+    cells = summary.cells(period.key, SERVICE if unit_id is None else unit_id)
     tables = []
     if with_units and unit_id is None:
-        tables.append(_overview(protected))
-    scope = TOTAL if unit_id is None else unit_id
+        every = summary.cells(period.key, summary.EVERY_UNIT, list(OVERVIEW_COLUMNS))
+        tables.append(_overview(every))
     if unit_id is None:
-        tables += list(protected.gender_tables.values())
-    else:
-        count = [(TOTAL, _l("Antal"))]
-        tables += [
-            _view(
-                protected,
-                "meetings",
-                _("Deltagare och möten"),
-                _("Vad som räknas"),
-                list(MEETING_ROWS.items()),
-                count,
-                lambda row, _c: (scope, row),
-            ),
-            _view(
-                protected,
-                "try",
-                _("Vill prova något nytt"),
-                _("Vill prova"),
-                list(TRY_LABELS.items()),
-                count,
-                lambda row, _c: (scope, row),
-            ),
-            _view(
-                protected,
-                "ended",
-                _("Har lämnat daglig verksamhet"),
-                _("Till"),
-                [(r, END_LABELS[r]) for r in END_REASONS] + [(TOTAL, _l("Totalt"))],
-                count,
-                lambda row, _c: (scope, "ended" if row == TOTAL else f"ended_{row}"),
-            ),
-        ]
-    if unit_id is None:
-        tables.append(protected.interests)
-    else:
-        tables.append(
-            _view(
-                protected,
-                "interests",
-                _("Andra vägar: vill veta mer"),
-                _("Vad som räknas"),
-                [
-                    ("any_interested", _l("Vill veta mer om någon väg")),
-                    ("any_followed_up", _l("Har följts upp")),
-                ],
-                count,
-                lambda row, _c: (scope, row),
-            )
-        )
-    return tables
+        tables += list(_gender_tables(cells).values())
+        tables.append(_interests(cells))
+        return tables
+    count = [(TOTAL, _l("Antal"))]
+
+    def total(row, _column):
+        return (unit_id, ALL, row)
+
+    return [
+        _view(
+            cells,
+            "meetings",
+            _("Deltagare och möten"),
+            _("Vad som räknas"),
+            list(MEETING_ROWS.items()),
+            count,
+            total,
+        ),
+        _view(
+            cells,
+            "try",
+            _("Vill prova något nytt"),
+            _("Vill prova"),
+            list(TRY_LABELS.items()),
+            count,
+            total,
+        ),
+        _view(
+            cells,
+            "ended",
+            _("Har lämnat daglig verksamhet"),
+            _("Till"),
+            _end_rows(),
+            count,
+            _ended_key(unit_id, lambda _column: ALL),
+        ),
+        _view(
+            cells,
+            "interests",
+            _("Andra vägar: vill veta mer"),
+            _("Vad som räknas"),
+            [
+                ("any_interested", _l("Vill veta mer om någon väg")),
+                ("any_followed_up", _l("Har följts upp")),
+            ],
+            count,
+            total,
+        ),
+    ]
 
 
 def shares(table: Table) -> list[tuple]:

@@ -8,14 +8,15 @@ from ..i18n import gettext as _
 from ..models import Role, utcnow
 from ..new_step import figures as step_figures
 from ..web import render
-from . import bp, charts, csv_export, tables
-from .figures import Quarter, first_quarter
+from . import bp, charts, csv_export, summary, tables, trend
+from .figures import Quarter, Year, first_quarter
+from .suppression import TOTAL
 
 MANAGERS = (Role.manager, Role.admin)
 
 
-def _choices() -> tuple[list[Quarter], list[tables.UnitName]]:
-    """The quarters to choose from, newest first, and every unit by name."""
+def _choices() -> tuple[list, list[tables.UnitName]]:
+    """The years and quarters to choose from, newest first, and every unit by name."""
     now = Quarter.of(utcnow())
     # From the first quarter with data, and at least from the last whole one (the default).
     quarter = min(first_quarter() or now, now.previous(), key=lambda q: (q.year, q.number))
@@ -24,16 +25,18 @@ def _choices() -> tuple[list[Quarter], list[tables.UnitName]]:
         quarters.append(quarter)
         quarter = quarter.next()
     units = [tables.UnitName(*item) for item in tables.unit_names().items()]
-    return quarters[::-1], units
+    years = [Year(year) for year in range(now.year, quarters[0].year - 1, -1)]
+    return years + quarters[::-1], units
 
 
 def _read_filters(quarters: list[Quarter], units: list[tables.UnitName]):
     """The chosen quarter (the last whole one unless chosen) and unit, and what is wrong."""
     errors = {}
     chosen = request.args.get("kvartal", "")
-    quarter = Quarter.parse(chosen) if chosen else Quarter.of(utcnow()).previous()
+    quarter = (Year.parse(chosen) or Quarter.parse(chosen)) if chosen else None
+    quarter = quarter if chosen else Quarter.of(utcnow()).previous()
     if quarter is None or (chosen and quarter not in quarters):
-        errors["kvartal"] = _("Välj ett kvartal i listan.")
+        errors["kvartal"] = _("Välj ett år eller ett kvartal i listan.")
     unit_text = request.args.get("enhet", "")
     unit = None
     if unit_text:
@@ -76,6 +79,7 @@ def index():
         by_name=by_name,
         shares=tables.shares(by_name["meetings"]),
         charts=_charts(by_name),
+        counted=summary.counted_at(),
         # After the step to work or studies: by the year the step began, whole service only.
         step_years=[] if unit else step_figures.year_tables(),
     )
@@ -106,13 +110,19 @@ def units():
     quarter, _unit, errors = _read_filters(quarters, [])
     if errors:
         return _refused(quarters, unit_choices, errors)
+    order = request.args.get("ordna", "name")
+    if order not in tables.SORT_CHOICES:
+        order = "name"  # An unknown order is no harm: sort by name.
     audit.record("stats.view_units")
+    table = tables.per_unit(quarter, order)
     return render(
         "stats/units.html",
         quarters=quarters,
-        chosen={"kvartal": quarter.key},
+        chosen={"kvartal": quarter.key, "ordna": order},
         quarter=quarter,
-        table=tables.per_unit(quarter),
+        table=table,
+        sort_choices=tables.SORT_CHOICES,
+        shares={key: tables.unit_share(table, key) for key, _label in table.rows},
     )
 
 
@@ -128,9 +138,49 @@ def export():
     audit.record("stats.export")
     built = tables.build(quarter, unit.id if unit else None, with_units=True)
     scope = unit.name if unit else _("Hela verksamheten")
-    heading = [_("Kvartal %(number)s %(year)s", number=quarter.number, year=quarter.year), scope]
+    heading = [quarter.label, scope]
     return Response(
         "\ufeff" + csv_export.write(built, heading),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="statistik-{quarter.key}.csv"'},
+    )
+
+
+@bp.get("/personal/statistik/trend")
+@staff_required(*MANAGERS)
+def trend_view():
+    """Up to ten years side by side, for the whole service by gender or for one unit."""
+    _periods, units = _choices()
+    unit_text = request.args.get("enhet", "")
+    unit = next((u for u in units if str(u.id) == unit_text), None)
+    if unit_text and unit is None:
+        return render(
+            "stats/trend.html",
+            status=422,
+            error={"enhet": _("Välj en enhet i listan, eller hela verksamheten.")},
+            units=units,
+            chosen={"enhet": unit_text},
+            unit=None,
+            tables=[],
+        )
+    audit.record("stats.view_trend")
+    built = trend.build(unit.id if unit else None)
+    return render(
+        "stats/trend.html",
+        error=None,
+        units=units,
+        chosen={"enhet": unit_text},
+        unit=unit,
+        tables=[
+            (
+                table,
+                charts.column_chart(
+                    f"chart-{table.name}",
+                    table.title,
+                    [(key, table.cell(key, TOTAL)) for key, _label in table.rows],
+                    tables.shown,
+                ),
+            )
+            for table in built
+        ],
     )

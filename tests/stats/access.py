@@ -13,3 +13,4 @@ ROUTES = {
     "stats.export": ("GET", "/personal/statistik.csv", {}, MANAGERS),
     "stats.static": ("GET", "/static/stats/stats.css", {}, EVERYONE),
 }
+ROUTES["stats.trend_view"] = ("GET", "/personal/statistik/trend", {}, MANAGERS)

@@ -275,9 +275,10 @@ def test_manager_reads_the_totals_per_unit(client, town, make_staff, login_as):
     soup = page(client.get(f"/personal/statistik/enheter?kvartal={QUARTER.key}"))
     units = rows_of(soup, "table-units")
     # Tvätteriet is small in every column, so Kaféet is hidden too: else total minus Kaféet.
-    assert units["Kaféet"] == ["visas inte"] * 4 + ["färre än 5"]
-    assert units["Tvätteriet"] == ["färre än 5"] * 5
-    assert units["Hela verksamheten"] == ["16", "13", "11", "9", "färre än 5"]
+    assert units["Kaféet"] == ["visas inte"] * 4 + ["färre än 5", "visas inte"]
+    assert units["Tvätteriet"] == ["färre än 5"] * 5 + ["visas inte"]
+    # The share shows the counts behind it.
+    assert units["Hela verksamheten"] == ["16", "13", "11", "9", "färre än 5", "85 % (11 av 13)"]
 
 
 def test_csv_holds_the_same_protected_counts(client, town, make_staff, login_as):

@@ -58,7 +58,9 @@ def test_omar_has_sorted_some_cards_and_seeding_twice_changes_nothing(app, db, i
     first = counts(db)
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert counts(db) == first
-    omar = db.exec(select(Participant).where(Participant.first_name == "Omar")).one()
+    omar = db.exec(
+        select(Participant).where(Participant.first_name == "Omar", Participant.unit_id == 1)
+    ).one()
     anna = db.exec(select(Participant).where(Participant.first_name == "Anna")).one()
     with in_request():
         wishes = brief.wishes_for_brief(omar.id)
