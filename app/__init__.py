@@ -4,7 +4,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import access, config, db, fingerprint, i18n, logins, outage, pictograms, web
-from .extensions import babel, csrf, htmx, init_limiter
+from .extensions import babel, compress, csrf, htmx, init_limiter
 from .identity import sso
 
 
@@ -22,6 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.install_in_templates(app)
     csrf.init_app(app)
     htmx.init_app(app)
+    compress.init_app(app)
     init_limiter(app)
     fingerprint.init_app(app)
     sso.init_app(app)

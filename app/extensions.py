@@ -1,12 +1,14 @@
 """The Flask extensions, created here and initialised in create_app."""
 
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 babel = Babel()
+compress = Compress()
 csrf = CSRFProtect()
 htmx = HTMX()
 # No limit applies to every page: only the views that let someone try a secret (a card, a

@@ -59,6 +59,8 @@ def subresources(html: str, base: str) -> list[tuple[str, str]]:
         if rel & {"stylesheet", "icon", "preload", "modulepreload", "manifest"}:
             found.append(("css" if "stylesheet" in rel else "other", tag["href"]))
     found += [("js", tag["src"]) for tag in soup.select("script[src]")]
+    # htmx, which app.js adds once the page has loaded.
+    found += [("js", tag["data-htmx"]) for tag in soup.select("script[data-htmx]")]
     found += [("other", tag["src"]) for tag in soup.select("img[src], source[src]")]
     local = [(k, urljoin(base, a)) for k, a in found if not a.startswith("data:")]
     return list(dict.fromkeys(local))

@@ -26,6 +26,8 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 # _("…") in a template: a page text. One with %(name)s filled in is not fixed.
 PAGE_TEXT = re.compile(r"""\b_\((?:"([^"%]+)"|'([^'%]+)')\)""")
 PARTICIPANT_PAGE = '{% extends "participant_base.html" %}'
+# A part of a participant's page (an answer pair, a consent area) offers speakers.
+PARTICIPANT_PART = '{% from "_speech.html" import speaker %}'
 
 
 def key(text: str) -> str:
@@ -39,7 +41,8 @@ def page_texts() -> tuple[str, ...]:
     found = []
     for path in sorted(TEMPLATES.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
-        if PARTICIPANT_PAGE not in source or path.parent.name == "errors":
+        participant = PARTICIPANT_PAGE in source or PARTICIPANT_PART in source
+        if not participant or path.parent.name == "errors":
             continue
         for match in PAGE_TEXT.finditer(source):
             found.append(match[1] or match[2])

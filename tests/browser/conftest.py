@@ -36,6 +36,10 @@ AXE_SCRIPT = Axe().axe_script
 _without_javascript = weakref.WeakSet()
 
 
+def has_javascript(page) -> bool:
+    return page not in _without_javascript
+
+
 # The browser -------------------------------------------------------------------------------
 
 

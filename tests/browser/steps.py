@@ -7,10 +7,25 @@ from app.db import get_session
 from app.models import Participant
 from tests.conftest import PASSWORD
 
+from .conftest import has_javascript
+
 
 def heading(page, text):
-    """The page whose main heading is `text` is showing."""
+    """The page whose main heading is `text` is showing, and its htmx runs: htmx comes once
+    the page has loaded, and a tap before that gets the page as without JavaScript."""
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
+    htmx_ready(page)
+
+
+def htmx_ready(page, seconds=10):
+    """Wait until htmx runs on the page (when the page has JavaScript)."""
+    if not has_javascript(page):
+        return
+    for _ in range(seconds * 10):
+        if page.evaluate("() => !!window.htmx"):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("htmx never ran")
 
 
 KEPT = (

@@ -32,16 +32,16 @@ def test_participant_asks_about_iwork_and_the_case_officer_follows_up(
     expect(page.locator(".alternative-cards a")).to_have_count(11)
     page.get_by_role("link", name=re.compile("^IWork")).click()
     heading(page, "IWork")
-    expect(page.get_by_role("button", name="Lyssna")).to_be_visible()
+    expect(page.get_by_role("button", name="Lyssna", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Kan jag komma tillbaka?")).to_be_visible()
     axe_check(page)
     # The two answers are equally big.
-    yes = page.get_by_role("button", name="Jag vill veta mer").bounding_box()
+    yes = page.get_by_role("button", name="Jag vill veta mer", exact=True).bounding_box()
     no = page.get_by_role("link", name="Inte nu").bounding_box()
     assert yes["height"] >= 44 and no["height"] >= 44
     assert abs(yes["height"] - no["height"]) < 2 and abs(yes["width"] - no["width"]) < 2
 
-    page.get_by_role("button", name="Jag vill veta mer").click()
+    page.get_by_role("button", name="Jag vill veta mer", exact=True).click()
     heading(page, "Okej. Du vill veta mer.")
     expect(page.locator(".who-calls")).to_have_text(
         "Karin kontaktar dig. Hen är din handläggare på kommunen."
@@ -86,7 +86,7 @@ def test_the_pages_work_without_javascript(app, new_page, people):
     log_in_with_card(page, card_address(app, people["anna"]))
     page.goto("/andra-vagar/komvux")
     heading(page, "Skola för vuxna i kommunen")
-    page.get_by_role("button", name="Jag vill veta mer").click()
+    page.get_by_role("button", name="Jag vill veta mer", exact=True).click()
     heading(page, "Okej. Du vill veta mer.")
     page.get_by_role("button", name=re.compile("Ångra")).click()
     heading(page, "Okej. Inte nu.")

@@ -29,12 +29,12 @@ def test_larger_text_and_high_contrast_are_chosen_and_shown_everywhere(
     axe_check(phone)
     phone.screenshot(path=tmp_path / "display-choices.png", full_page=True)
 
-    large = phone.get_by_role("button", name="Större text")
+    large = phone.locator("button.toggle", has_text="Större text")
     expect(large).to_have_attribute("aria-pressed", "false")
     large.click()
     expect(large).to_have_attribute("aria-pressed", "true")
     expect(phone.locator("body")).to_have_class("participant large-text")
-    phone.get_by_role("button", name="Tydligare färger").click()
+    phone.locator("button.toggle", has_text="Tydligare färger").click()
     expect(phone.locator("body")).to_have_class("participant large-text high-contrast")
     axe_check(phone)
 
@@ -60,9 +60,9 @@ def test_choices_work_without_javascript(app, anna, new_page):
     phone = new_page(java_script_enabled=False)
     log_in_with_card(phone, card_address(app, anna))
     phone.goto("/sa-vill-jag-se-det")
-    phone.get_by_role("button", name="Lugnare skärm").click()
+    phone.locator("button.toggle", has_text="Lugnare skärm").click()
     heading(phone, "Så vill jag se det")
-    expect(phone.get_by_role("button", name="Lugnare skärm")).to_have_attribute(
+    expect(phone.locator("button.toggle", has_text="Lugnare skärm")).to_have_attribute(
         "aria-pressed", "true"
     )
     expect(phone.locator("body")).to_have_class("participant reduce-motion")

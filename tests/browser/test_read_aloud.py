@@ -1,5 +1,5 @@
 """Read-aloud with a stand-in for the phone's speech engine: the page's language, a calm rate,
-the sentence being read marked, stop, and a kind word where the phone has no voice."""
+the sentence being read marked, pause and go on, and a kind word where the phone has no voice."""
 
 import pytest
 from playwright.sync_api import expect
@@ -75,14 +75,16 @@ def marked(phone):
     )
 
 
-def test_reads_in_the_pages_language_a_sentence_at_a_time_calmly_and_stops(
+def test_reads_in_the_pages_language_a_sentence_at_a_time_calmly_pauses_and_goes_on(
     app, anna, new_page, axe_check
 ):
     phone = phone_with_voices(app, anna, new_page, SWEDISH)
     listen = phone.locator("[data-read-aloud]")
     expect(listen).to_have_text("Lyssna")
     listen.click()
-    expect(listen).to_have_text("Sluta läsa")
+    expect(listen).to_have_text("Pausa")
+    box = listen.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
     first = phone.evaluate("window.spoken[0]")
     assert first == {"text": "Välj din bild", "lang": "sv", "rate": 0.9, "voice": "sv-SE"}
     assert marked(phone) == ["Välj din bild", "Välj din bild"]
@@ -92,16 +94,37 @@ def test_reads_in_the_pages_language_a_sentence_at_a_time_calmly_and_stops(
     sentence, part = marked(phone)
     assert sentence == "Bilden visar att det är du."
     assert part.startswith("Bilden visar att det är du. Tryck på"), "its paragraph is marked too"
+
+    # Paused in the middle of a paragraph: the phone stops talking, the sentence stays marked.
+    listen.click()
+    expect(listen).to_have_text("Fortsätt")
+    assert phone.evaluate("window.cancelled") >= 1
+    spoken = phone.evaluate("window.spoken.length")
+    phone.evaluate("window.finishSentence()")
+    assert phone.evaluate("window.spoken.length") == spoken, "nothing more while paused"
+    assert marked(phone)[0] == "Bilden visar att det är du."
+    axe_check(phone)
+
+    # It goes on with the sentence it paused in, then the rest in order.
+    listen.click()
+    expect(listen).to_have_text("Pausa")
+    went_on = phone.evaluate(f"window.spoken.slice({spoken}).map(s => s.text)")
+    assert went_on == ["Bilden visar att det är du.", "Tryck på den bild du vill ha."]
+    assert marked(phone)[0] == "Bilden visar att det är du."
     phone.evaluate("window.finishSentence()")
     assert marked(phone)[0] == "Tryck på den bild du vill ha."
 
-    listen.click()
-    expect(listen).to_have_text("Lyssna")
-    assert phone.evaluate("window.cancelled") >= 1
-    assert marked(phone) == [None, None]
-    spoken = phone.evaluate("window.spoken.length")
+
+def test_a_speaker_stops_the_page_and_reads_its_answer_alone(app, anna, new_page):
+    phone = phone_with_voices(app, anna, new_page, SWEDISH)
+    phone.goto("/sa-vill-jag-se-det")
+    heading(phone, "Så vill jag se det")
+    phone.locator("[data-read-aloud]").click()
+    phone.get_by_role("button", name="Lyssna: Större text").click()
+    expect(phone.locator("[data-read-aloud]")).to_have_text("Pausa")
+    assert phone.evaluate("window.spoken.at(-1).text").split() == ["Större", "text", "Av"]
     phone.evaluate("window.finishSentence()")
-    assert phone.evaluate("window.spoken.length") == spoken, "nothing more after stop"
+    expect(phone.locator("[data-read-aloud]")).to_have_text("Lyssna")
     assert marked(phone) == [None, None]
 
 
@@ -129,6 +152,9 @@ def test_an_english_page_is_read_with_an_english_voice(app, anna, new_page):
     phone.locator("[data-read-aloud]").click()
     first = phone.evaluate("window.spoken[0]")
     assert (first["lang"], first["voice"], first["text"]) == ("en", "en-GB", "Hello Anna!")
+    expect(phone.locator("[data-read-aloud]")).to_have_text("Pause")
+    phone.locator("[data-read-aloud]").click()
+    expect(phone.locator("[data-read-aloud]")).to_have_text("Continue")
 
 
 def test_without_a_voice_for_the_language_the_button_says_so_kindly(app, anna, new_page, axe_check):

@@ -13,15 +13,20 @@ from tests.speech.sounds import wav
 from .steps import card_address, heading, log_in_with_card
 
 # The phone has no speech engine at all; every audio that starts playing is written down.
-NO_SPEECH = """
-Object.defineProperty(window, "speechSynthesis", {value: undefined});
+# window.fast makes each audio play four times as fast; window.from holds where each play began.
+RECORD_PLAYING = """
 window.playing = [];
+window.from = [];
 const play = HTMLMediaElement.prototype.play;
 HTMLMediaElement.prototype.play = function () {
+  window.player = this;
+  window.from.push(this.currentTime);
+  if (window.fast) this.playbackRate = 4;
   this.addEventListener("playing", () => window.playing.push(this.currentSrc), {once: true});
   return play.call(this);
 };
 """
+NO_SPEECH = 'Object.defineProperty(window, "speechSynthesis", {value: undefined});' + RECORD_PLAYING
 
 
 @pytest.fixture
@@ -41,9 +46,9 @@ def until(phone, script):
     raise AssertionError(f"never true: {script}")
 
 
-def phone_without_speech(app, anna, new_page):
+def phone_without_speech(app, anna, new_page, script=NO_SPEECH):
     phone = new_page()
-    phone.add_init_script(NO_SPEECH)
+    phone.add_init_script(script)
     log_in_with_card(phone, card_address(app, anna))
     return phone
 
@@ -66,7 +71,7 @@ def test_without_speech_on_the_phone_lyssna_plays_the_servers_voice_in_swedish_a
 ):
     phone = phone_without_speech(app, anna, new_page)
     listen_and_hear(phone)
-    expect(phone.locator("[data-read-aloud]")).to_have_text("Sluta läsa")
+    expect(phone.locator("[data-read-aloud]")).to_have_text("Pausa")
     axe_check(phone)
 
     phone.goto("/infor-motet/fraga/how_it_is")
@@ -80,7 +85,58 @@ def test_without_speech_on_the_phone_lyssna_plays_the_servers_voice_in_swedish_a
     expect(phone.locator("html")).to_have_attribute("lang", "ar")
     assert "/ljud/ar/" in listen_and_hear(phone).url
     until(phone, "() => window.playing.some(src => src.includes('/ljud/ar/'))")
+    expect(phone.locator("[data-read-aloud]")).to_have_text("إيقاف مؤقت")
     axe_check(phone)
+    phone.locator("[data-read-aloud]").click()
+    expect(phone.locator("[data-read-aloud]")).to_have_text("تابع")
+
+
+# The audio each part of the page would play, in the page's order (a text that is not fixed
+# is made by the server for the request: a blob).
+PARTS_AUDIO = """() => [...document.querySelectorAll('#main [data-say]')]
+  .filter(el => !el.parentElement.closest('[data-say]'))
+  .map(el => el.dataset.say ? new URL(el.dataset.say, location.href).href : 'blob')"""
+
+
+@pytest.mark.parametrize(
+    "script", [NO_SPEECH, RECORD_PLAYING], ids=["speech removed", "speech without voices"]
+)
+def test_the_server_voice_reads_the_page_in_order_pauses_and_goes_on(
+    app, anna, new_page, axe_check, script
+):
+    phone = phone_without_speech(app, anna, new_page, script)
+    phone.goto("/infor-motet/fraga/how_it_is")
+    heading(phone, "Hur har du det på din dagliga verksamhet?")
+    listen = phone.locator("[data-read-aloud]")
+    listen_and_hear(phone)
+    expect(listen).to_have_text("Pausa")
+
+    listen.click()
+    expect(listen).to_have_text("Fortsätt")
+    box = listen.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44
+    until(phone, "() => window.player.paused")
+    heard, at = phone.evaluate("[window.player.currentSrc, window.player.currentTime]")
+    marked = phone.locator("[data-reading]")
+    expect(marked).to_have_count(1)  # the part it paused in stays marked
+    axe_check(phone)
+    phone.wait_for_timeout(600)
+    assert phone.evaluate("window.player.currentTime") == at, "silent while paused"
+    assert phone.evaluate("window.playing.length") == 1
+
+    phone.evaluate("window.fast = true")
+    listen.click()
+    expect(listen).to_have_text("Pausa")
+    until(phone, f"() => !window.player.paused && window.player.currentTime > {at}")
+    assert phone.evaluate("window.from[1]") == at, "it went on from where it paused"
+    assert phone.evaluate("window.playing[1]") == heard
+
+    # Then the rest of the page, part after part, in order.
+    expected = phone.evaluate(PARTS_AUDIO)
+    until(phone, "() => window.playing.length >= 5")
+    played = phone.evaluate("window.playing.map(src => src.startsWith('blob:') ? 'blob' : src)")
+    del played[1]  # the first part again, when it went on
+    assert played[:4] == expected[:4]
 
 
 def test_a_recording_is_played_rather_than_the_servers_voice(

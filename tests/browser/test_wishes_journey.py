@@ -93,7 +93,7 @@ def test_participant_sorts_cards_and_the_case_officer_sees_the_piles(
     new_page.expect_console_error("status of 422")
     page.get_by_label("Något annat?").fill("Hästar. " * 40)
     page.get_by_role("button", name="Spara").click()
-    expect(page.locator("#text-error")).to_contain_text("Texten är för lång")
+    expect(page.locator("#text-error")).to_contain_text("Texten är lite för lång")
     expect(page).to_have_title(re.compile("^Fel:"))
     axe_check(page)
     page.get_by_label("Något annat?").fill(OWN_WORDS)

@@ -21,7 +21,8 @@ def test_the_page_says_who_sees_what_and_everything_starts_as_no(client, people,
     assert "/supervisor." in soup.select_one("#supervisor-heading img")["src"]
     for area in ("checkins", "wishes", "goal_comments"):
         assert pressed(soup, area) == "nej"
-        buttons = soup.select(f"#area-{area} button")
+        buttons = soup.select(f"#area-{area} button[name=answer]")
+        assert len(soup.select(f"#area-{area} button[data-speaker]")) == 2, "a speaker beside each"
         assert [b["value"] for b in buttons] == ["ja", "nej"]
         assert all(b.img for b in buttons), "a picture beside every choice"
     assert not soup.select(".save-status img"), "nothing saved yet"

@@ -9,9 +9,12 @@ HASHED = re.compile(r"^/static/(.+)\.([0-9a-f]{10})\.(\w+)$")
 
 def test_pages_link_static_files_and_pictograms_by_content_hash(client):
     soup = BeautifulSoup(client.get("/sprak").text, "html.parser")
-    addresses = [t["href"] for t in soup.select("link[href]")] + [
-        t["src"] for t in soup.select("script[src], img[src]")
-    ]
+    addresses = (
+        [t["href"] for t in soup.select("link[href]")]
+        + [t["src"] for t in soup.select("script[src], img[src]")]
+        + [t["data-htmx"] for t in soup.select("script[data-htmx]")]
+    )
+    assert any("/htmx-" in a for a in addresses), "htmx, which app.js adds"
     assert any("/pictograms/" in a for a in addresses)
     for address in addresses:
         assert HASHED.match(address), address

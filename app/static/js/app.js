@@ -1,6 +1,13 @@
 /* Mina steg: enhancements on pages that work without JavaScript. */
 (function () {
-  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead, later;
+  var d = document, top = d.documentElement, synth = window.speechSynthesis, sw = navigator.serviceWorker, QUEUE = "mina-steg-svar", reading, busy, ahead, later, htmx;
+
+  // htmx comes once the page has loaded: a deferred script runs before the first paint, and
+  // htmx is most of the script a page has, so on a slow phone the page would show later. Until
+  // it runs, links and forms work as they do without JavaScript.
+  htmx = d.createElement("script");
+  htmx.src = d.currentScript.dataset.htmx;
+  window.addEventListener("load", function () { d.head.appendChild(htmx); });
 
   function on(type, fn) { d.addEventListener(type, fn); }
   function all(selector, fn) { d.querySelectorAll(selector).forEach(fn); }
@@ -80,6 +87,7 @@
   // Read-aloud, text by text in the page's order, each with the best voice there is: a
   // recording, else the phone's own voice for the page's language (a sentence at a time, that
   // sentence marked), else the server's voice. Texts marked data-say carry their audio's address.
+  // While it reads, "Lyssna" pauses it, and then goes on from where it paused.
   var BLOCKS = "p, li, label, legend, button, .button, [data-say]", player;
 
   function lang() { return top.lang.toLowerCase(); }
@@ -116,7 +124,7 @@
     all("[data-read-aloud]", function (b) {
       var label = b.querySelector("span"), data = b.dataset;
       data.listen = data.listen || label.textContent;
-      label.textContent = data[say || (reading ? "stop" : "listen")];
+      label.textContent = data[say || (!reading ? "listen" : reading.paused ? "resume" : "pause")];
       b.hidden = false;
     });
     all("[data-speaker]", function (b) { b.hidden = false; });
@@ -131,6 +139,22 @@
     }
     mark();
     showReadAloud();
+  }
+
+  // Paused, the part stays marked; audio waits where it is, the phone's voice starts again at
+  // the sentence it was saying (phones differ in what speechSynthesis.pause() does).
+  function pause() {
+    reading.paused = 1;
+    if (synth) synth.cancel();
+    if (player) player.pause();
+    showReadAloud();
+  }
+  function resume() {
+    var me = reading;
+    me.paused = 0;
+    showReadAloud();
+    if (me.playing) player.play().catch(function (e) { if (me.playing) me.playing(e); });
+    else next(me);
   }
 
   // A part with marked texts inside is heard as those texts; the rest as the part it is in.
@@ -148,63 +172,82 @@
     return player.canPlayType('audio/ogg; codecs="opus"') ? "ogg" : "mp3";
   }
 
-  function play(src) {
+  function play(src, me) {
     format();
     return new Promise(function (done, fail) {
-      player.onended = done;
-      player.onerror = fail;
+      function ended(e) {
+        me.playing = 0;
+        (e && e.type == "ended" ? done : fail)();
+      }
+      me.playing = ended;
+      player.onended = player.onerror = ended;
       player.src = src;
-      player.play().catch(fail);
+      if (!me.paused) player.play().catch(ended);
     });
   }
 
   // Audio of a text the server keeps (a recording, or its voice), in a format this phone plays.
-  function kept(el) { return play(format() == "ogg" ? el.dataset.say : el.dataset.say.replace(/\.ogg$/, ".mp3")); }
+  function kept(el, me) { return play(format() == "ogg" ? el.dataset.say : el.dataset.say.replace(/\.ogg$/, ".mp3"), me); }
 
   // A text that is not fixed (a name, a goal): the server's voice makes it for this request.
   function made(el, me) {
-    var url = button().dataset.ownText;
+    var url = button().dataset.ownText, turn = me.turn;
     if (!url) return Promise.reject();
     return fetch(url, { method: "POST", body: new URLSearchParams({ text: el.innerText, format: format() }), headers: { "X-CSRFToken": token().content } })
       .then(function (r) { if (!r.ok) throw r; return r.blob(); })
       .then(function (blob) {
         var src = URL.createObjectURL(blob);
-        if (reading != me) return;
-        return play(src).finally(function () { URL.revokeObjectURL(src); });
+        // Stopped, or paused and gone on again (which asked anew) while this was on its way.
+        if (reading != me || me.turn != turn) return URL.revokeObjectURL(src);
+        return play(src, me).finally(function () { URL.revokeObjectURL(src); });
       });
   }
 
+  // The phone's voice, from the sentence it had come to.
   function speak(el, v, me) {
     return new Promise(function (done) {
-      var sentences = el.innerText.split(/(?<=[.!?])\s+/).map(function (s) { return s.trim(); }).filter(Boolean);
-      sentences.forEach(function (sentence, n) {
+      var sentences = el.innerText.split(/(?<=[.!?])\s+/).map(function (s) { return s.trim(); }).filter(Boolean), from = me.sentence;
+      sentences.slice(from).forEach(function (sentence, n, rest) {
         var u = new SpeechSynthesisUtterance(sentence);
         u.lang = lang();
         u.voice = v;
         u.rate = 0.9;
-        u.onstart = function () { if (reading == me) mark(el, u.text); };
-        if (n == sentences.length - 1) u.onend = u.onerror = done;
+        u.onstart = function () {
+          if (reading != me) return;
+          me.sentence = from + n;
+          mark(el, u.text);
+        };
+        if (n == rest.length - 1) u.onend = u.onerror = done;
         synth.speak(u);
       });
+      if (from >= sentences.length) done();
     });
   }
 
-  function hear(el, v, me) {
-    var data = el.dataset;
+  function hear(el, me) {
+    var data = el.dataset, v = voice();
     mark(el);
-    if (data.sayRecorded != null) return kept(el);
+    if (data.sayRecorded != null) return kept(el, me);
     if (v && ownLang(el) == lang()) return speak(el, v, me);
-    return data.say ? kept(el) : made(el, me);
+    return data.say ? kept(el, me) : made(el, me);
+  }
+
+  // The part it has come to; when it has been heard (and not paused or stopped meanwhile), the next.
+  function next(me) {
+    var turn = me.turn = {};
+    function heard() {
+      if (reading != me || me.paused || me.turn != turn) return;
+      me.at += 1;
+      me.sentence = 0;
+      next(me);
+    }
+    if (me.at == me.items.length) return stop();
+    hear(me.items[me.at], me).then(heard, heard);
   }
 
   function readAloud(items) {
-    var me = reading = {}, v = voice();
+    next(reading = { items: items, at: 0, sentence: 0 });
     showReadAloud();
-    (function next(n) {
-      if (reading != me) return;
-      if (n == items.length) return stop();
-      hear(items[n], v, me).then(function () { next(n + 1); }, function () { next(n + 1); });
-    })(0);
   }
 
   // Something to hear with: a voice on the phone, the server's, or recordings on this page.
@@ -221,11 +264,12 @@
     });
     if (t.closest("[data-print]")) print();
     // No voice for the language: the button says so.
-    if (t.closest("[data-read-aloud]")) reading ? stop() : canHear() ? readAloud(parts()) : showReadAloud("noVoice");
+    if (t.closest("[data-read-aloud]")) reading ? (reading.paused ? resume() : pause()) : canHear() ? readAloud(parts()) : showReadAloud("noVoice");
     // A speaker beside an answer: that answer alone.
     if (speaker) {
       stop();
-      readAloud([speaker.previousElementSibling]);
+      answer = speaker.previousElementSibling;
+      readAloud([answer.matches("[data-say]") ? answer : answer.querySelector("[data-say]") || answer]);
     }
   });
 
@@ -240,8 +284,12 @@
   }
 
   if (synth) synth.onvoiceschanged = function () { showReadAloud(); };
-  // A supervisor's device handed over for the check-in keeps nothing: no worker there.
-  if (sw && d.body.classList.contains("participant") && !d.body.classList.contains("hand-over")) sw.register("/sw.js");
+  // A supervisor's device handed over for the check-in keeps nothing: no worker there. The
+  // worker starts once the page has loaded, so that what it keeps does not hold up the page.
+  if (sw && d.body.classList.contains("participant") && !d.body.classList.contains("hand-over")) {
+    if (d.readyState == "complete") sw.register("/sw.js");
+    else window.addEventListener("load", function () { sw.register("/sw.js"); });
+  }
   on("DOMContentLoaded", enhance);
   on("htmx:afterSettle", enhance);
 })();
