@@ -1,6 +1,6 @@
 """A participant with something in every part of the app, for "Mina uppgifter" and deletion."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import select
 
@@ -8,7 +8,8 @@ from app.alternatives.models import InterestFollowUp
 from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
 from app.consent.models import ConsentEvent
 from app.goals.models import StepChange
-from app.models import AuditEvent, LoginSession
+from app.models import AuditEvent, LoginSession, utcnow
+from app.new_step.models import NewStep, StepAnswer, StepCheckIn
 from app.wishes.models import Wish, WishCard, WishNote
 from tests.alternatives.helpers import make_interest
 from tests.goals.helpers import make_goal
@@ -51,5 +52,23 @@ def fill_record(db, make_meeting, make_card, person, case_officer) -> dict:
         ConsentEvent(participant_id=person.id, unit_id=person.unit_id, area="wishes", given=True)
     )
     db.add(AuditEvent(action="participant.view", participant_id=person.id))
+    # A step to work, with support and a short check-in, and the return to daily activity.
+    began = utcnow() - timedelta(days=60)
+    step = NewStep(
+        participant_id=person.id,
+        kind="work",
+        started_at=began,
+        support_until=began + timedelta(days=365),
+        support_by_id=case_officer.id,
+        checkin_days=[14],
+        returned_at=utcnow() - timedelta(days=1),
+        returned_by_id=case_officer.id,
+    )
+    db.add(step)
+    db.flush()
+    step_check_in = StepCheckIn(new_step_id=step.id, due_day=14)
+    db.add(step_check_in)
+    db.flush()
+    db.add(StepAnswer(check_in_id=step_check_in.id, question_key="how_it_is", choice="good"))
     db.commit()
     return {**ids, "check_in": check_in.id, "meeting": meeting.id, "interest": interest}

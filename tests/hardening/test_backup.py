@@ -118,6 +118,12 @@ def test_backup_under_write_load_restores_every_table(app, world, tmp_path, new_
     assert units == [f"{LOAD}{n:06d}" for n in range(len(units))] == people
     kept = set(units)
     for table, rows in now.items():
+        if table == "stats_change":
+            # Each write of the load marks the statistics for counting again: those of the
+            # backup's moment come back, the later ones do not.
+            assert 0 < len(restored[table]) < len(rows)
+            assert restored[table] == rows[: len(restored[table])], table
+            continue
         then = [row for row in rows if load_name(row) in (None, *kept)]
         assert restored[table] == then, table
     assert restored["participant"] and restored["login_card"], "the world was backed up"

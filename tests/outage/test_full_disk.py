@@ -16,7 +16,7 @@ from .helpers import migrated, said_503, send, stored
 @pytest.fixture(scope="module")
 def small_disk(tmp_path_factory):
     folder = tmp_path_factory.mktemp("small-disk")
-    mount = ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(folder)]
+    mount = ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)]
     mounted = subprocess.run(mount, capture_output=True, check=False)  # noqa: S603
     if mounted.returncode:
         pytest.skip("a full disk needs a small file system: mounting a tmpfs was not allowed")
@@ -37,7 +37,7 @@ def filled(small_disk, db):
     with sqlite3.connect(small_disk / "outage.sqlite") as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     filler = small_disk / "filler"
-    with filler.open("wb") as out:
+    with filler.open("wb", buffering=0) as out:  # nothing left to write at close
         try:
             while True:
                 out.write(b"\0" * 65536)
