@@ -32,12 +32,13 @@ def secret_of(db, staff: StaffUser) -> str:
 
 
 def unused_code(db, staff: StaffUser) -> str:
-    """A code the app shows now or shortly that the account has not used yet (each code
-    works once), waiting for the app's next one if need be."""
+    """A code the app shows now or shortly that the account has not used yet (each code works
+    once), waiting for the app's next one if need be. The current step's code, not the one
+    before: the server takes one step either side, and a slow test may cross into the next."""
     db.expire_all()
     stored = db.get(StaffUser, staff.id)
     totp = pyotp.TOTP(stored.totp_secret)
-    step = max(totp.timecode(utcnow()) - 1, (stored.totp_last_step or 0) + 1)
+    step = max(totp.timecode(utcnow()), (stored.totp_last_step or 0) + 1)
     while step > totp.timecode(utcnow()) + 1:
         time.sleep(1)
     return totp.generate_otp(step)

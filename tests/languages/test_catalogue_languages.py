@@ -98,8 +98,17 @@ def test_an_other_path_without_arabic_is_shown_in_swedish_marked_as_swedish(
     assert not any(p.get("lang") for p in praktik.select(".alternative-part p"))
 
 
+@pytest.fixture
+def question_sets_read_again(app):
+    """The question sets the app keeps in memory (by id) are read again, before and after:
+    this test changes the set in place, which no other test must see."""
+    app.extensions.get("question_sets", {}).clear()
+    yield
+    app.extensions.get("question_sets", {}).clear()
+
+
 def test_a_question_and_a_card_written_only_in_swedish_are_marked_as_swedish(
-    app, anna_client, seeded
+    app, anna_client, seeded, question_sets_read_again
 ):
     with app.test_request_context():
         db = get_session()
