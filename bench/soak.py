@@ -27,6 +27,7 @@ from collections import Counter
 from contextlib import suppress
 from pathlib import Path
 from statistics import quantiles
+from urllib.parse import urlsplit
 
 import aiohttp
 from sqlalchemy import text
@@ -120,35 +121,41 @@ class Phone:
                 raise Dropped(f"{method} {path}: {status}")
             return body, location
 
-    async def answer(self, path: str, form: dict) -> None:
-        """An answer: sent once; kept on the phone if the server cannot take it now."""
+    async def answer(self, path: str, form: dict, following: str) -> str:
+        """An answer: sent once; kept on the phone if the server cannot take it now. Returns
+        the next question: where the server sends the phone, or the one the page named for
+        going on offline (a question the answer may make unnecessary: the phone shows it)."""
         await asyncio.sleep(random.uniform(*PACE))  # noqa: S311 (not security)
         await self.send_kept()
-        if not await self.send(path, form):
+        location = await self.send(path, form)
+        if location is None:
             self.kept.append((path, form))
+            return following
+        return location
 
-    async def send(self, path: str, form: dict) -> bool:
+    async def send(self, path: str, form: dict) -> str | None:
+        """The next page's address once the answer is stored; None when it was not."""
         try:
-            status, _body, _location, retry_after = await self.request(
+            status, _body, location, retry_after = await self.request(
                 "POST", path, {**form, "csrf_token": self.csrf}
             )
         except Dropped:
             self.send_kept_at = time.monotonic() + 5
-            return False
+            return None
         if status == 503:
             self.tally.seen["503 to an answer: kept on the phone"] += 1
             self.send_kept_at = time.monotonic() + int(retry_after or 5)
-            return False
+            return None
         if status != 303:
             self.tally.seen[f"unexpected {status} to an answer"] += 1
-            return False
+            return None
         self.tally.believed_saved[form["answer_key"]] = (form["check_in"], path, form["choice"])
-        return True
+        return urlsplit(location).path
 
     async def send_kept(self, now: bool = False) -> None:
         while self.kept and (now or time.monotonic() >= self.send_kept_at):
             path, form = self.kept[0]
-            if not await self.send(path, form):
+            if await self.send(path, form) is None:
                 return
             self.kept.pop(0)
 
@@ -184,8 +191,7 @@ class Phone:
                 "choice": choice,
                 "answer_key": f"{self.number}-{self.answers}",
             }
-            await self.answer(action, form)
-            path = following
+            path = await self.answer(action, form, following)
         await self.until_sent()
         body, _ = await self.tap("GET", "/infor-motet/svar")
         form = {"check_in": CHECK_IN.search(body)[1]}

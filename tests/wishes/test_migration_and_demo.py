@@ -5,9 +5,9 @@ import json
 from sqlalchemy import inspect, text
 from sqlmodel import func, select
 
-from app import migrate
+from app import demo, migrate
 from app.db import make_engine
-from app.models import Participant
+from app.models import Participant, Unit
 from app.pictograms import manifest
 from app.wishes import brief, catalogue
 from app.wishes.models import Wish, WishNote
@@ -58,8 +58,11 @@ def test_omar_has_sorted_some_cards_and_seeding_twice_changes_nothing(app, db, i
     first = counts(db)
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert counts(db) == first
+    # The demo's Omar, in the demo's unit (not one of the made-up municipality's people).
     omar = db.exec(
-        select(Participant).where(Participant.first_name == "Omar", Participant.unit_id == 1)
+        select(Participant)
+        .join(Unit, Unit.id == Participant.unit_id)
+        .where(Participant.first_name == "Omar", Unit.name == demo.UNIT)
     ).one()
     anna = db.exec(select(Participant).where(Participant.first_name == "Anna")).one()
     with in_request():
