@@ -124,22 +124,18 @@ def rebuild() -> None:
         db.exec(insert(table).from_select(columns, query.add_cte(period)))
     c = table.c
     # Every reason for leaving together; then per unit for all genders; then the service.
-    db.exec(
-        insert(table).from_select(
-            columns,
-            select(c.period, c.unit_id, c.gender, literal("ended"), func.sum(c.count))
-            .where(c.measure.in_(protection.END_MEASURES))
-            .group_by(c.period, c.unit_id, c.gender),
+    for total, measures in (
+        ("ended", protection.END_MEASURES),
+        ("ended_onward", protection.ONWARD),
+    ):
+        db.exec(
+            insert(table).from_select(
+                columns,
+                select(c.period, c.unit_id, c.gender, literal(total), func.sum(c.count))
+                .where(c.measure.in_(measures))
+                .group_by(c.period, c.unit_id, c.gender),
+            )
         )
-    )
-    db.exec(
-        insert(table).from_select(
-            columns,
-            select(c.period, c.unit_id, c.gender, literal("ended_onward"), func.sum(c.count))
-            .where(c.measure.in_(protection.ONWARD))
-            .group_by(c.period, c.unit_id, c.gender),
-        )
-    )
     db.exec(
         insert(table).from_select(
             columns,

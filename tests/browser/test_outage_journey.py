@@ -5,10 +5,8 @@ On a PostgreSQL of the test's own, stopped and started for real."""
 
 import pytest
 from playwright.sync_api import expect
-from sqlmodel import select
 
-from app.checkins.models import CheckInAnswer
-from tests.outage.helpers import app_on, own_postgresql
+from tests.outage.helpers import app_on, own_postgresql, stored
 
 from .steps import card_address, heading, kept_by_the_service_worker, log_in_with_card
 
@@ -36,11 +34,6 @@ def anna(make_unit, make_staff, make_participant, make_meeting):
     )
     make_meeting(anna)
     return anna
-
-
-def stored(db):
-    db.expire_all()
-    return [(a.question_key, a.choices) for a in db.exec(select(CheckInAnswer).order_by("id"))]
 
 
 def test_answers_refused_with_503_are_kept_and_stored_once_when_the_server_is_back(
