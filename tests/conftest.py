@@ -23,6 +23,7 @@ from app.extensions import limiter
 from app.i18n import LANGUAGES
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
+from tests import template_calls
 from tests.database import States, worker_database
 
 PASSWORD = "correct horse battery"
@@ -104,7 +105,16 @@ def make_test_app(database_url):
     """An app as the tests use it, on `database_url`, with the environment as it is now."""
     app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
     app.test_client_class = BrowserLikeClient
+    template_calls.watch(app)
     return app
+
+
+@pytest.fixture(autouse=True)
+def templates_read_no_database():
+    """Every page a test renders: no function its templates call ran a SQL statement."""
+    template_calls.take_found()
+    yield
+    assert not template_calls.take_found(), "a template function read the database"
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from flask import abort, g, redirect, url_for
 from ..access import participant_required
 from ..i18n import current as current_language
 from ..web import render
-from . import bp, catalogue, come_back, interests, matching
+from . import bp, catalogue, come_back, interests
 from .models import PARTS
 
 
@@ -89,11 +89,10 @@ def not_now(key):
 
 @bp.record_once
 def alternatives_helpers(state):
-    """For the check-in summary: the alternatives that match "Vill du prova något nytt?"; for
-    staff, the participant's interests. Set once (a context processor would build them for
-    every page)."""
+    """For the case officer's brief, the participant's interests (it is to read them from its
+    own view: a template reads no database). Set once (a context processor would build them
+    for every page)."""
     state.app.jinja_env.globals.update(
-        alternatives_for_choices=matching.for_choices,
         alternative_interests=interests.entries,
         follow_up_words=interests.FOLLOW_UP_KINDS,
     )
