@@ -63,7 +63,7 @@ def _step_home(step):
         "new_step/home.html",
         step=step,
         words=step_words(step),
-        tiles=[t for t in TILES if t.endpoint not in ("goals.mine", "consent.page")],
+        tiles=[t for t in TILES if t.key not in ("goals.mine", "consent.page")],
         due=steps.due_day(step) is not None,
         support_person=support_person,
         ask_consent=support_person is not None
