@@ -5,12 +5,14 @@ from dataclasses import dataclass, field
 from sqlmodel import select
 
 from ..alternatives import interests as alternative_interests
+from ..checkins import answers, questions
+from ..checkins.models import CheckIn
 from ..db import get_session
 from ..goals.brief import goals_for_brief
 from ..models import Participant, StaffUser
 from ..wishes.brief import wishes_for_brief
-from . import answers, meetings, questions
-from .models import CheckIn, FollowUp
+from . import meetings
+from .models import FollowUp
 
 
 @dataclass

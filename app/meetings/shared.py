@@ -7,11 +7,12 @@ the participant has said yes to, and plainly what is hidden. Each area read is a
 from dataclasses import dataclass
 
 from .. import access, audit
-from ..checkins import answers, brief, meetings
+from ..checkins import answers
+from ..consent import sharing
 from ..db import get_session
 from ..models import Participant, StaffUser
 from ..wishes.brief import WishesBrief, wishes_for_brief
-from . import sharing
+from . import brief, meetings
 
 
 @dataclass
