@@ -37,7 +37,7 @@ def for_supervisor(staff: StaffUser, person: Participant) -> SharedWithSuperviso
     if consents["checkins"]:
         meeting = _latest_meeting_with_check_in(person.id)
         if meeting is not None:
-            shared.check_in = brief.build(meeting)
+            shared.check_in = brief.check_in_only(meeting)
         audit.record("checkins.shared_view", person.id, commit=False)
     if consents["wishes"]:
         last = meetings.last_held(person.id)
