@@ -7,9 +7,7 @@ from flask import abort, current_app, make_response, redirect, request, url_for
 
 from ..access import is_case_officer_of, participant_for_staff, staff_required
 from ..db import get_session
-from ..i18n import code
 from ..models import Role
-from ..speech import audio
 from ..web import render
 from . import bp, brief, meetings, outcome
 from . import brief_pdf as brief_pdf_file
@@ -76,9 +74,7 @@ def mark_held(meeting_id):
     if not form.validate_on_submit():
         return render("meetings/brief.html", brief=brief.build(meeting), form=form, status=422)
     if request.form.get("preview"):
-        # Exactly what the participant will read, before anything is saved. It is marked for
-        # reading aloud as on their home: the recordings are read here, not while it renders.
-        audio.recorded(code())
+        # Exactly what the participant will read, before anything is saved.
         return render(
             "meetings/brief.html",
             brief=brief.build(meeting),
