@@ -89,10 +89,9 @@ def not_now(key):
 
 @bp.record_once
 def alternatives_helpers(state):
-    """For the case officer's brief, the participant's interests (it is to read them from its
-    own view: a template reads no database). Set once (a context processor would build them
-    for every page)."""
+    """The words for how an interest was followed up. Set once (a context processor would
+    build them for every page). The check-in summary and the brief get the alternatives
+    from their views."""
     state.app.jinja_env.globals.update(
-        alternative_interests=interests.entries,
         follow_up_words=interests.FOLLOW_UP_KINDS,
     )

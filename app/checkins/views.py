@@ -6,9 +6,10 @@ from .. import audit, logins
 from ..access import check_in_page, is_hand_over
 from ..alternatives import matching
 from ..db import get_session
+from ..meetings import meetings
 from ..models import StaffUser
 from ..web import render, row_id, wants_fragment
-from . import answers, bp, meetings, questions
+from . import answers, bp, questions
 from .models import CheckIn
 
 

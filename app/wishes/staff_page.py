@@ -4,7 +4,7 @@ officer only: the wishes with their changes since a day, and the whole history."
 from datetime import datetime
 
 from ..access import reads_answers
-from ..checkins import meetings
+from ..meetings import meetings
 from ..models import Participant, StaffUser
 from . import brief
 
