@@ -4,7 +4,7 @@ import csv
 import io
 
 from ..spreadsheet import cell
-from .tables import Table, shown
+from .table import Table, shown
 
 
 def write(tables: list[Table], heading: list[str]) -> str:
