@@ -8,7 +8,21 @@ the data behind it changed (a flush that touches a counted table notes the chang
 from datetime import UTC, datetime
 
 from flask import current_app, g
-from sqlalchemy import bindparam, delete, event, func, insert, literal, update
+from sqlalchemy import (
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    update,
+)
 from sqlmodel import Field, Session, SQLModel, select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
@@ -39,6 +53,8 @@ class StatsCount(SQLModel, table=True):
     """One count of the summary, and whether it is hidden (SMALL or PROTECTED) on every page."""
 
     __tablename__ = "stats_count"
+    # The list per unit reads one measure of every unit of a period.
+    __table_args__ = (Index("ix_stats_count_measure", "period", "gender", "measure", "unit_id"),)
     period: str = Field(primary_key=True, max_length=7)
     unit_id: int = Field(primary_key=True)
     gender: str = Field(primary_key=True, max_length=12)
@@ -119,39 +135,40 @@ def rebuild() -> None:
     table = StatsCount.__table__
     columns = ["period", "unit_id", "gender", "measure", "count"]
     db.exec(delete(StatsCount))
+    # Counts per unit and gender go to a table of this transaction only: the pages read per
+    # unit for all genders, and the service per gender, so only those are kept.
+    raw = _raw_table()
+    raw.create(db.connection())
     period = figures.periods_table(periods)
     for query in figures.every_measure(period):
-        db.exec(insert(table).from_select(columns, query.add_cte(period)))
-    c = table.c
+        db.exec(insert(raw).from_select(columns, query.add_cte(period)))
+    r = raw.c
     # Every reason for leaving together; then per unit for all genders; then the service.
     for total, measures in (
         ("ended", protection.END_MEASURES),
         ("ended_onward", protection.ONWARD),
     ):
         db.exec(
-            insert(table).from_select(
+            insert(raw).from_select(
                 columns,
-                select(c.period, c.unit_id, c.gender, literal(total), func.sum(c.count))
-                .where(c.measure.in_(measures))
-                .group_by(c.period, c.unit_id, c.gender),
+                select(r.period, r.unit_id, r.gender, literal(total), func.sum(r.count))
+                .where(r.measure.in_(measures))
+                .group_by(r.period, r.unit_id, r.gender),
             )
         )
-    db.exec(
-        insert(table).from_select(
-            columns,
-            select(c.period, c.unit_id, literal(ALL), c.measure, func.sum(c.count)).group_by(
-                c.period, c.unit_id, c.measure
-            ),
+    for unit, gender, group in (
+        (r.unit_id, literal(ALL), (r.period, r.unit_id, r.measure)),
+        (literal(SERVICE), r.gender, (r.period, r.gender, r.measure)),
+        (literal(SERVICE), literal(ALL), (r.period, r.measure)),
+    ):
+        db.exec(
+            insert(table).from_select(
+                columns,
+                select(r.period, unit, gender, r.measure, func.sum(r.count)).group_by(*group),
+            )
         )
-    )
-    db.exec(
-        insert(table).from_select(
-            columns,
-            select(c.period, literal(SERVICE), c.gender, c.measure, func.sum(c.count))
-            .where(c.unit_id != SERVICE)
-            .group_by(c.period, c.gender, c.measure),
-        )
-    )
+    raw.drop(db.connection())
+    c = table.c
     db.exec(
         insert(table).values(
             period=COUNTED,
@@ -167,6 +184,19 @@ def rebuild() -> None:
     if covered is not None:
         db.exec(delete(StatsChange).where(StatsChange.id <= covered))
     db.commit()
+
+
+def _raw_table() -> Table:
+    return Table(
+        "stats_count_raw",
+        MetaData(),
+        Column("period", String(7)),
+        Column("unit_id", Integer),
+        Column("gender", String(12)),
+        Column("measure", String(40)),
+        Column("count", Integer),
+        prefixes=["TEMPORARY"],
+    )
 
 
 def _protect(db, year: Year) -> None:
