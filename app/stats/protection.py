@@ -4,7 +4,17 @@ leaving to "has left"), and the quarters that add up to the year. So no hidden c
 worked out from another page, another period or the trend."""
 
 from .figures import END_REASONS, GENDERS, TRY_CHOICES, Year
-from .suppression import LIMIT, PROTECTED, SMALL, Line, _line_ranges, bounds, protect
+from .suppression import (
+    AT_LEAST,
+    AT_MOST,
+    LIMIT,
+    PROTECTED,
+    SMALL,
+    Line,
+    _line_ranges,
+    bounds,
+    protect,
+)
 
 SERVICE, ALL = 0, "all"
 MEETING_MEASURES = ["participants", "held", "before", "alone", "helped"]
@@ -17,6 +27,20 @@ UNIT_MEASURES = [*GENDER_MEASURES, "any_interested", "any_followed_up"]
 # Counts of meetings, check-ins and people leaving: the quarters add up to the year. People
 # taking part or wanting something are counted once a period, so a year is not a sum.
 ADDITIVE = ["held", "before", "alone", "helped", *END_MEASURES, "ended", "ended_onward"]
+# People counted once a period: a person in several quarters is one in the year, so the year is
+# at least each quarter and at most their sum. A reader knows that much, and it can pin a
+# hidden count down as surely as a sum (the year less the other quarters, when nobody was in
+# two), so these lines are protected too.
+ONCE_A_PERIOD = [m for m in UNIT_MEASURES if m not in ADDITIVE]
+GENDER_ONCE_A_PERIOD = [m for m in GENDER_MEASURES if m not in ADDITIVE]
+
+
+def _period_lines(quarters: list, year: str, scope: tuple, measure: str) -> list[Line]:
+    """A year's people against its quarters': at most their sum, at least each of them."""
+    u, g = scope
+    lines = [Line(tuple((q, u, g, measure) for q in quarters), (year, u, g, measure), AT_LEAST)]
+    lines += [Line(((q, u, g, measure),), (year, u, g, measure), AT_MOST) for q in quarters]
+    return lines
 
 
 # Up to this many counts, every line is protected together; above it (a city or a country)
@@ -48,6 +72,12 @@ def hidden(year: Year, counts: dict, joint_max: int = JOINT_MAX_COUNTS) -> dict:
             lines.append(Line(tuple((p, u, g, m) for m in rest), (p, u, g, "ended")))
         for m in ADDITIVE:
             lines.append(Line(tuple((q, u, g, m) for q in quarters), (year.key, u, g, m)))
+        for m in ONCE_A_PERIOD if g == ALL else GENDER_ONCE_A_PERIOD:
+            lines += _period_lines(quarters, year.key, (u, g), m)
+    # Each alternative's people, for the service as a whole.
+    alternatives = sorted({m for _p, u, g, m in counts if u == SERVICE and g == ALL and ":" in m})
+    for m in alternatives:
+        service_lines += _period_lines(quarters, year.key, (SERVICE, ALL), m)
     values = dict(counts)
     every_line = [*service_lines, *across_units, *(x for lines in per_unit.values() for x in lines)]
     for line in every_line:

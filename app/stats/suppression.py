@@ -25,10 +25,18 @@ EXACT_CHECK_MAX_VARIABLES = 400
 
 @dataclass(frozen=True)
 class Line:
-    """`parts` add up to `total`."""
+    """`parts` add up to `total`; or, with `slack`, at most to it (AT_MOST) or at least to it
+    (AT_LEAST): people counted in each quarter of a year, where one person may be in several.
+    A reader knows the gap between the two sides is 0 or more, not how large."""
 
     parts: tuple
     total: object
+    slack: int = 0
+
+
+# A line's slack: total = parts + gap (AT_MOST) or total = parts - gap (AT_LEAST), gap >= 0.
+AT_MOST = 1
+AT_LEAST = -1
 
 
 def protect(
@@ -131,12 +139,14 @@ def _line_ranges(line: Line, values: dict, ranges: dict):
             constant -= sign * values[key]
     if not unknown:
         return []
-    # sum(sign * x for hidden x) == constant
+    # sum(sign * x for hidden x) + slack * gap == constant, the gap 0 or more
     low_sum = high_sum = 0
     low_inf = high_inf = 0
     contributions = []
-    for key, sign in unknown:
-        low, high = ranges[key]
+    terms = [(key, sign, *ranges[key]) for key, sign in unknown]
+    if line.slack:
+        terms.append((None, line.slack, 0, inf))
+    for key, sign, low, high in terms:
         c_low, c_high = (low, high) if sign > 0 else (-high, -low)
         contributions.append((key, sign, c_low, c_high))
         if c_low == -inf:
@@ -156,7 +166,8 @@ def _line_ranges(line: Line, values: dict, ranges: dict):
         low, high = constant - rest_high, constant - rest_low
         if sign < 0:
             low, high = -high, -low
-        result.append((key, low, high))
+        if key is not None:
+            result.append((key, low, high))
     return result
 
 
@@ -167,18 +178,22 @@ def _solvable(values, lines, hidden) -> list:
     if not unknown or len(unknown) > EXACT_CHECK_MAX_VARIABLES:
         return []
     column = {key: i for i, key in enumerate(unknown)}
+    # Each line with slack has a gap of its own: one more unknown, after the counts.
+    gaps = {id(line): len(unknown) + i for i, line in enumerate(x for x in lines if x.slack)}
     rows = []
     for line in lines:
-        row = [0] * len(unknown)
+        row = [0] * (len(unknown) + len(gaps))
         for key, sign in _terms(line):
             if key in column:
                 row[column[key]] += sign
+        if any(row) and line.slack:
+            row[gaps[id(line)]] = line.slack
         if any(row):
             rows.append(row)
     solved = []
     for row in _reduced(rows):
         nonzero = [i for i, value in enumerate(row) if value]
-        if len(nonzero) == 1:
+        if len(nonzero) == 1 and nonzero[0] < len(unknown):
             solved.append(unknown[nonzero[0]])
     return solved
 
