@@ -132,7 +132,7 @@ def attack(values, hidden, sums, years) -> list:
 def test_the_attack_finds_what_is_left_unprotected(year_of_people):
     """The attacker works: with only the small count hidden, the year less the other
     quarters gives the four women away."""
-    sums, years = relations(["cafe"])
+    _sums, years = relations(["cafe"])
     values = {}
     for number, (women, _men) in ONE_QUARTER.items():
         values[(f"2025-{number}", "service", "woman")] = women
