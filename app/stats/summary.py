@@ -5,6 +5,7 @@ The summary is rebuilt by `flask count-statistics`, and on the first statistics 
 the data behind it changed (a flush that touches a counted table notes the change).
 """
 
+import secrets
 from datetime import UTC, datetime
 
 from flask import current_app, g
@@ -21,6 +22,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    text,
     update,
 )
 from sqlmodel import Field, Session, SQLModel, select
@@ -29,6 +31,7 @@ from ..alternatives.models import AlternativeInterest, InterestFollowUp
 from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
 from ..db import get_session
 from ..models import Participant, Unit, utcnow
+from ..new_step.models import NewStep, StepAnswer, StepCheckIn
 from . import figures, protection
 from .figures import Quarter, Year
 from .suppression import PROTECTED, SMALL
@@ -46,6 +49,9 @@ COUNTED_TABLES = (
     CheckInAnswer,
     AlternativeInterest,
     InterestFollowUp,
+    NewStep,
+    StepCheckIn,
+    StepAnswer,
 )
 
 
@@ -111,6 +117,19 @@ def ensure_fresh() -> None:
         rebuild()
 
 
+def count_mark() -> str | None:
+    """A mark of this count of the summary, new every count; None while the data has changed
+    since (then what is kept from the count is stale)."""
+    if not is_fresh():
+        return None
+    c = StatsCount.__table__.c
+    return (
+        get_session()
+        .exec(select(c.hidden).where(c.period == COUNTED, c.measure == Quarter.of(utcnow()).key))
+        .first()
+    )
+
+
 def counted_at() -> datetime | None:
     """When the summary was last counted."""
     c = StatsCount.__table__.c
@@ -164,10 +183,16 @@ def rebuild() -> None:
         db.exec(
             insert(table).from_select(
                 columns,
-                select(r.period, unit, gender, r.measure, func.sum(r.count)).group_by(*group),
+                # In the order of the index that reads them: a period's measure of every unit
+                # lies together on disk.
+                select(r.period, unit, gender, r.measure, func.sum(r.count))
+                .group_by(*group)
+                .order_by(r.period, gender, r.measure, unit),
             )
         )
     raw.drop(db.connection())
+    if db.get_bind().dialect.name == "postgresql":
+        db.exec(text("ANALYZE stats_count"))
     c = table.c
     db.exec(
         insert(table).values(
@@ -176,6 +201,7 @@ def rebuild() -> None:
             gender=ALL,
             measure=Quarter.of(now).key,
             count=int(now.timestamp()),
+            hidden=secrets.token_hex(5),
         )
     )
     db.exec(update(table).where(c.count < 5, c.period != COUNTED).values(hidden=SMALL))

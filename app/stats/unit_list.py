@@ -73,7 +73,7 @@ def _rows(period_key: str, order: str, limit: int | None = None, offset: int = 0
     pivot = _pivot(period_key)
     name = func.coalesce(Unit.name, literal(""))
     query = (
-        select(pivot, name.label("name"))
+        select(pivot, name.label("name"), func.count().over().label("listed"))
         .select_from(pivot)
         .outerjoin(Unit, Unit.id == pivot.c.unit_id)
         .order_by(*_order(pivot, name, order))
@@ -114,11 +114,14 @@ def every_unit(period, order: str = "name") -> Table:
 def page_of_units(period, order: str = "name", page: int = 1) -> UnitPage:
     """PER_PAGE units of the list, sorted as asked; a page past the last is the last."""
     summary.ensure_fresh()
-    pivot = _pivot(period.key)
-    units = get_session().connection().execute(select(func.count()).select_from(pivot)).scalar()
-    pages = max(1, -(-units // PER_PAGE))
-    page = min(max(page, 1), pages)
+    page = max(page, 1)
     rows = _rows(period.key, order, PER_PAGE, (page - 1) * PER_PAGE)
+    if not rows and page > 1:
+        units = _rows(period.key, order, 1)
+        last = max(1, -(-units[0].listed // PER_PAGE)) if units else 1
+        return page_of_units(period, order, last)
+    units = rows[0].listed if rows else 0
+    pages = max(1, -(-units // PER_PAGE))
     return UnitPage(_table(period.key, rows), page, pages, units)
 
 

@@ -6,9 +6,8 @@ from .. import audit
 from ..access import staff_required
 from ..i18n import gettext as _
 from ..models import Role, utcnow
-from ..new_step import figures as step_figures
 from ..web import render
-from . import bp, charts, csv_export, summary, tables, trend, unit_choice, unit_list
+from . import bp, charts, csv_export, steps_kept, summary, tables, trend, unit_choice, unit_list
 from .figures import Quarter, Year, first_quarter
 from .suppression import TOTAL
 
@@ -82,7 +81,7 @@ def index():
         charts=_charts(by_name),
         counted=summary.counted_at(),
         # After the step to work or studies: by the year the step began, whole service only.
-        step_years=[] if unit else step_figures.year_tables(),
+        step_years=[] if unit else steps_kept.year_tables(),
     )
 
 
