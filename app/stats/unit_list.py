@@ -12,8 +12,8 @@ from ..models import Unit
 from . import summary
 from .labels import OVERVIEW_COLUMNS
 from .summary import ALL, SERVICE, StatsCount
-from .suppression import TOTAL
-from .table import Table, from_summary, share
+from .suppression import SMALL, TOTAL
+from .table import Table, share
 
 PER_PAGE = 50
 SORT_CHOICES = {"name": _l("Namn"), **OVERVIEW_COLUMNS, "share_before": _l("Andel med incheckning")}
@@ -84,24 +84,33 @@ def _rows(period_key: str, order: str, limit: int | None = None, offset: int = 0
 
 
 def _table(period_key: str, rows) -> Table:
-    cells = {}
+    """The rows as a table, read by position (a country has thousands): a count not in the
+    summary is 0, hidden as small, as everywhere."""
+    measures = list(OVERVIEW_COLUMNS)
+    values, hidden = {}, {}
     for row in rows:
-        for measure in OVERVIEW_COLUMNS:
-            count = row._mapping[f"n_{measure}"]
-            if count is not None:
-                cells[(row.unit_id, measure)] = (count, row._mapping[f"h_{measure}"])
-    service = summary.cells(period_key, SERVICE, list(OVERVIEW_COLUMNS))
-    for (unit, gender, measure), value in service.items():
-        if unit == SERVICE and gender == ALL and measure in OVERVIEW_COLUMNS:
-            cells[(TOTAL, measure)] = value
-    return from_summary(
-        cells,
+        unit = row[0]
+        for i, measure in enumerate(measures):
+            count, reason = row[1 + 2 * i], row[2 + 2 * i]
+            if count is None:
+                count, reason = 0, SMALL
+            values[(unit, measure)] = count
+            if reason:
+                hidden[(unit, measure)] = reason
+    service = summary.cells(period_key, SERVICE, measures)
+    for measure in measures:
+        count, reason = service.get((SERVICE, ALL, measure), (0, SMALL))
+        values[(TOTAL, measure)] = count
+        if reason:
+            hidden[(TOTAL, measure)] = reason
+    return Table(
         "units",
         _("Per enhet"),
         _("Enhet"),
         [(row.unit_id, row.name) for row in rows] + [(TOTAL, _l("Hela verksamheten"))],
         list(OVERVIEW_COLUMNS.items()),
-        lambda row, column: (row, column),
+        values,
+        hidden,
     )
 
 
