@@ -96,10 +96,20 @@ def _by_parts(values, service_lines, per_unit, across_units) -> dict:
     out at this size, as protect() leaves it out above EXACT_CHECK_MAX_VARIABLES.)"""
     hidden = {key: SMALL for key, value in values.items() if value < LIMIT}
     parts = [service_lines, *per_unit.values()]
+    part_keys = [{key for line in lines for key in (*line.parts, line.total)} for lines in parts]
+    part_of = {key: i for i, keys in enumerate(part_keys) for key in keys}
+    across_of = {}
+    for j, line in enumerate(across_units):
+        for key in (*line.parts, line.total):
+            across_of.setdefault(key, []).append(j)
+    # A part or a line is read again only when a count in it was hidden since it was last
+    # read: read again unchanged, it would hide nothing more.
+    parts_to_read = set(range(len(parts)))
+    lines_to_read = set(range(len(across_units)))
     while True:
         before = len(hidden)
-        for lines in parts:
-            keys = {key for line in lines for key in (*line.parts, line.total)}
+        for i in sorted(parts_to_read):
+            lines, keys = parts[i], part_keys[i]
             if all(key in hidden for key in keys) and not any(
                 hidden[key] == PROTECTED for key in keys
             ):
@@ -112,10 +122,21 @@ def _by_parts(values, service_lines, per_unit, across_units) -> dict:
                 exact=lines is service_lines,
             )
             for key, reason in found.items():
-                hidden.setdefault(key, reason)
-        for line in across_units:
+                if key not in hidden:
+                    hidden[key] = reason
+                    lines_to_read.update(across_of.get(key, ()))
+        parts_to_read = set()
+        covered = []
+        for j in sorted(lines_to_read):
+            line = across_units[j]
             while (cover := _narrowing_cover(line, values, hidden)) is not None:
                 hidden[cover] = PROTECTED
+                covered.append(cover)
+        lines_to_read = set()
+        for key in covered:
+            if key in part_of:
+                parts_to_read.add(part_of[key])
+            lines_to_read.update(across_of.get(key, ()))
         if len(hidden) == before:
             return hidden
 
