@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
-from .checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from .checkins.models import CheckIn, CheckInAnswer, QuestionSet
 from .datagen_rows import Rows, insert_rows
 from .datagen_steps import WITH_SUPPORT, new_step, pick, step_plan
+from .meetings.models import FollowUp
 from .models import Participant, StaffUnit, StaffUser, Unit
 from .new_step.models import NewStep, StepAnswer, StepCheckIn
 

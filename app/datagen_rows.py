@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import func, insert, select, text
 
 from .alternatives.models import AlternativeInterest, InterestFollowUp
-from .checkins.models import CheckIn, CheckInAnswer, FollowUp
+from .checkins.models import CheckIn, CheckInAnswer
+from .meetings.models import FollowUp
 from .models import Participant, StaffUnit, StaffUser, Unit
 from .new_step.models import NewStep, StepAnswer, StepCheckIn
 from .stats.summary import StatsChange

@@ -17,10 +17,10 @@ from sqlmodel import Session
 
 from app import create_app, fingerprint, migrate
 from app.card_login import cards
-from app.checkins.models import FollowUp
 from app.db import get_session
 from app.extensions import limiter
 from app.i18n import LANGUAGES
+from app.meetings.models import FollowUp
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
 from tests.database import States, worker_database

@@ -28,8 +28,9 @@ from sqlalchemy import (
 from sqlmodel import Field, Session, SQLModel, select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
-from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
+from ..checkins.models import CheckIn, CheckInAnswer
 from ..db import get_session
+from ..meetings.models import FollowUp
 from ..models import Participant, Unit, utcnow
 from ..new_step.models import NewStep, StepAnswer, StepCheckIn
 from . import figures, protection
