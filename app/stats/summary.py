@@ -16,9 +16,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    and_,
     bindparam,
     delete,
     event,
+    exists,
     func,
     insert,
     literal,
@@ -154,6 +156,7 @@ def rebuild() -> None:
     periods = [p for year in years for p in (*year.quarters(), year)]
     table = StatsCount.__table__
     columns = ["period", "unit_id", "gender", "measure", "count"]
+    kept = _keep_last_count(db)
     db.exec(delete(StatsCount))
     # Counts per unit and gender go to a table of this transaction only: the pages read per
     # unit for all genders, and the service per gender, so only those are kept.
@@ -202,15 +205,83 @@ def rebuild() -> None:
             gender=ALL,
             measure=Quarter.of(now).key,
             count=int(now.timestamp()),
-            hidden=secrets.token_hex(5),
+            hidden=f"{PROTECTION}-{secrets.token_hex(3)}",
         )
     )
     db.exec(update(table).where(c.count < 5, c.period != COUNTED).values(hidden=SMALL))
     for year in years:
-        _protect(db, year)
+        if not (kept and _hidden_as_last_time(db, year)):
+            _protect(db, year)
+    if kept:
+        db.exec(text("DROP TABLE stats_count_last"))
     if covered is not None:
         db.exec(delete(StatsChange).where(StatsChange.id <= covered))
     db.commit()
+
+
+# The protection's version: a year whose counts are the same as at the last count keeps what
+# it hid then, unless the protection changed since.
+PROTECTION = "p2"
+
+
+def _keep_last_count(db) -> bool:
+    """Keep the last count's protected rows for this transaction, when they were protected as
+    today. A year's protection depends on its counts only."""
+    c = StatsCount.__table__.c
+    mark = db.exec(select(c.hidden).where(c.period == COUNTED).limit(1)).first()
+    if not mark or not mark.startswith(f"{PROTECTION}-"):
+        return False
+    db.exec(
+        text(
+            "CREATE TEMPORARY TABLE stats_count_last AS SELECT period, unit_id, gender, measure,"
+            " count, hidden FROM stats_count WHERE period <> :counted"
+        ).bindparams(counted=COUNTED)
+    )
+    db.exec(
+        text(
+            "CREATE INDEX ix_stats_count_last ON stats_count_last"
+            " (period, unit_id, gender, measure)"
+        )
+    )
+    return True
+
+
+def _hidden_as_last_time(db, year: Year) -> bool:
+    """When the year's counts are all as at the last count, hide what was hidden then."""
+    keys = [p.key for p in (*year.quarters(), year)]
+    table, last = StatsCount.__table__, _last_table()
+    c, o = table.c, last.c
+    same_key = and_(
+        o.period == c.period, o.unit_id == c.unit_id, o.gender == c.gender, o.measure == c.measure
+    )
+    rows = db.exec(select(func.count()).select_from(table).where(c.period.in_(keys))).one()
+    before = db.exec(select(func.count()).select_from(last).where(o.period.in_(keys))).one()
+    same = db.exec(
+        select(func.count())
+        .select_from(table.join(last, and_(same_key, o.count == c.count)))
+        .where(c.period.in_(keys))
+    ).one()
+    if not (rows == before == same):
+        return False
+    db.exec(
+        update(table)
+        .where(c.period.in_(keys), exists().where(same_key, o.hidden == PROTECTED))
+        .values(hidden=PROTECTED)
+    )
+    return True
+
+
+def _last_table() -> Table:
+    return Table(
+        "stats_count_last",
+        MetaData(),
+        Column("period", String(7)),
+        Column("unit_id", Integer),
+        Column("gender", String(12)),
+        Column("measure", String(40)),
+        Column("count", Integer),
+        Column("hidden", String(10)),
+    )
 
 
 def _raw_table() -> Table:
