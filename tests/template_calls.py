@@ -3,7 +3,7 @@
 `watch(app)` wraps every function a template can call (the Jinja globals and filters, and the
 context processors) so that a SQL statement run during such a call is noted, and the call
 fails. The test fixtures watch the app every test uses, so every page any test renders is
-checked; `tests/test_templates.py` shows that a global that queries is caught.
+checked; `tests/test_template_globals.py` shows that a global that queries is caught.
 """
 
 import functools
