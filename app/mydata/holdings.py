@@ -4,6 +4,7 @@ The page shows each part in easy words; the JSON export (export.py) has every ro
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlmodel import func, select
 
@@ -66,7 +67,7 @@ class Holdings:
     interests: list[tuple[AlternativeInterest, str, list[InterestFollowUp]]]
     consent: list = field(default_factory=list)
     staff_looks: int = 0
-    now: object = None
+    now: datetime | None = None
 
     @property
     def drafts(self) -> list[CheckInPart]:
