@@ -156,9 +156,9 @@ def _piles(participant_id: int, language: str) -> list:
     cards = {c.id: c for c in _all(select(WishCard).where(WishCard.id.in_(list(placed))))}
     piles = []
     for pile in sorting.PILES:
-        words = [cards[w.card_id].word(language) for w in placed.values() if w.pile == pile.key]
-        if words:
-            piles.append((pile, words))
+        on_pile = [cards[w.card_id].word(language) for w in placed.values() if w.pile == pile.key]
+        if on_pile:
+            piles.append((pile, on_pile))
     return piles
 
 
