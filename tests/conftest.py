@@ -1,6 +1,7 @@
 """Fixtures: a migrated database per test process (SQLite, or PostgreSQL with
 TEST_DATABASE_URL), one app put back as it was after every test, a client that sends CSRF
-tokens like a browser does, and small factories."""
+tokens like a browser does and runs the page lint on every page it fetches, and small
+factories."""
 
 import os
 import re
@@ -17,13 +18,15 @@ from sqlmodel import Session
 
 from app import create_app, fingerprint, migrate
 from app.card_login import cards
-from app.checkins.models import FollowUp
 from app.db import get_session
 from app.extensions import limiter
 from app.i18n import LANGUAGES
+from app.meetings.models import FollowUp
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
+from tests import page_lint
 from tests.database import States, worker_database
+from tests.mydata.records import fill_record
 
 PASSWORD = "correct horse battery"
 
@@ -76,11 +79,30 @@ class BrowserLikeClient(FlaskClient):
     """A test client whose form posts carry the CSRF token, unless a test says csrf=False.
 
     The token is read from a page, as a browser has it, and kept while the session cookie
-    stays the same: a token depends on nothing but the session (a login starts a new one)."""
+    stays the same: a token depends on nothing but the session (a login starts a new one).
+
+    Every HTML page or fragment it GETs goes through the page lint (tests/page_lint.py), so
+    each view test checks the pages it opens; `lint_pages = False` turns that off for a test
+    that means to fetch a broken page."""
+
+    lint_pages = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.tokens = {}
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        request = getattr(response, "request", None)
+        if (
+            self.lint_pages
+            and request is not None
+            and request.method == "GET"
+            and response.mimetype == "text/html"
+            and not 300 <= response.status_code < 400
+        ):
+            page_lint.check(response.get_data(as_text=True))
+        return response
 
     def post(self, *args, csrf=True, **kwargs):
         if csrf:
@@ -256,6 +278,17 @@ def make_meeting(db):
 
 
 @pytest.fixture
+def full_record(db, make_meeting, make_card):
+    """full_record(person, case_officer): something in every part of the app for the person
+    (for "Mina uppgifter" and deletion)."""
+
+    def fill(person, case_officer):
+        return fill_record(db, make_meeting, make_card, person, case_officer)
+
+    return fill
+
+
+@pytest.fixture
 def login_as():
     def login(client, staff: StaffUser, password=PASSWORD):
         response = client.post(
@@ -289,22 +322,16 @@ def picture_file(src: str) -> str:
 
 
 def page(response, status=200) -> BeautifulSoup:
-    """Parse a full page and check what every page must have: one h1, a title, a language,
-    unique ids, labelled form fields and forms that post somewhere real."""
+    """Parse a full page and check what every page must have (tests/page_lint.py): one h1, a
+    title, a language, unique ids, named and labelled form fields, forms that post somewhere
+    real with a CSRF field."""
     assert response.status_code == status, response.get_data(as_text=True)[:2000]
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     assert soup.html.get("lang") in LANGUAGES
     assert soup.html.get("dir") in ("ltr", "rtl")
     assert soup.title and soup.title.string.strip()
     assert len(soup.select("h1")) == 1, soup.select("h1")
-    ids = [tag["id"] for tag in soup.select("[id]")]
-    assert len(ids) == len(set(ids)), f"duplicate ids: {ids}"
-    for form in soup.select("form"):
-        assert form.get("action", "").startswith("/"), form
-        if form.get("method", "get").lower() == "post":
-            assert form.select_one("input[name=csrf_token]"), form
-    for field in soup.select("input:not([type=hidden]):not([type=submit]), select, textarea"):
-        assert field.get("id") and soup.select_one(f"label[for='{field['id']}']"), field
+    page_lint.check(response.get_data(as_text=True), whole_page=True)
     return soup
 
 

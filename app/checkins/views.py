@@ -5,9 +5,10 @@ from flask import abort, g, redirect, request, session, url_for
 from .. import audit, logins
 from ..access import check_in_page, is_hand_over
 from ..db import get_session
+from ..meetings import meetings
 from ..models import StaffUser
 from ..web import render, row_id, wants_fragment
-from . import answers, bp, meetings, questions
+from . import answers, bp, questions
 from .models import CheckIn
 
 
