@@ -57,7 +57,9 @@ def render(template: str, fragment: str | None = None, status: int = 200, **cont
 
 def made_once(key: tuple, make: Callable[[], T]) -> T:
     """What `make` returns, worked out once per app and mount point outside development (only
-    development changes files and templates under a running server)."""
+    development changes files and templates under a running server). Kept for good and shown to
+    everyone, so only for what holds nobody's data: tests/test_made_once.py renders each use for
+    several people and compares. Without it a participant's page costs a fifth more."""
     app = current_app._get_current_object()  # one context lookup, not one per use
     if app.debug:
         return make()

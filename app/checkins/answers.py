@@ -167,11 +167,11 @@ def record(
     chosen: list[str],
     text: str = "",
     key: str = "",
-    now: Progress | None = None,
+    so_far: Progress | None = None,
 ) -> CheckInAnswer | None:
     """Save an answer and return it. Returns None when it repeats the latest one (a double tap)
     or was already stored under the phone's `key` (an offline answer sent again): nothing new.
-    `now` saves reading the answers again when the caller has just read them."""
+    `so_far` saves reading the answers again when the caller has just read them."""
     allowed = {c.key for c in questions.choices_of(question)}
     chosen = list(dict.fromkeys(chosen))  # keep order, drop repeats
     if not chosen or not set(chosen) <= allowed:
@@ -184,7 +184,7 @@ def record(
     key = key[:MAX_KEY] or None
     if key and _sent_before(check_in, key):
         return None
-    previous = (now.given if now else latest(check_in)).get(question["key"])
+    previous = (so_far.given if so_far else latest(check_in)).get(question["key"])
     if previous is not None and previous.choices == chosen and previous.text == text:
         return None
     login = g.get("login")

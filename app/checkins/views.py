@@ -60,12 +60,12 @@ def resume():
     return redirect(url_for("checkins.question", key=question["key"]))
 
 
-def _question_page(check_in, now, question, status=200, chosen=None, text=None, error=None):
-    keys = [q["key"] for q in now.asked]
+def _question_page(check_in, so_far, question, status=200, chosen=None, text=None, error=None):
+    keys = [q["key"] for q in so_far.asked]
     number = keys.index(question["key"]) + 1
     previous = url_for("checkins.question", key=keys[number - 2]) if number > 1 else None
-    answer = now.given.get(question["key"])
-    following = now.after(question["key"])
+    answer = so_far.given.get(question["key"])
+    following = so_far.after(question["key"])
     return render(
         "checkins/question.html",
         check_in=check_in,
@@ -84,8 +84,8 @@ def _question_page(check_in, now, question, status=200, chosen=None, text=None, 
     )
 
 
-def _asked_or_404(now, key):
-    question = now.find(key)
+def _asked_or_404(so_far, key):
+    question = so_far.find(key)
     if question is None:
         abort(404)
     return question
@@ -103,8 +103,8 @@ def _address(question) -> str:
 def question(key):
     """One question: the question is the heading, each answer a big button with a picture."""
     found = _open_check_in()
-    now = _progress(found)
-    return _question_page(found.check_in, now, _asked_or_404(now, key))
+    so_far = _progress(found)
+    return _question_page(found.check_in, so_far, _asked_or_404(so_far, key))
 
 
 @bp.post("/infor-motet/fraga/<key>")
@@ -114,22 +114,22 @@ def answer(key):
     found = _open_check_in()
     check_in = found.check_in
     _check_posted_form(check_in)
-    now = _progress(found)
-    question = _asked_or_404(now, key)
+    so_far = _progress(found)
+    question = _asked_or_404(so_far, key)
     chosen = request.form.getlist("choice")
     text = request.form.get("text", "")
     try:
         saved = answers.record(
-            check_in, question, chosen, text, request.form.get("answer_key", ""), now
+            check_in, question, chosen, text, request.form.get("answer_key", ""), so_far
         )
     except answers.AnswerError as error:
-        return _question_page(check_in, now, question, 422, chosen, text, error=str(error))
+        return _question_page(check_in, so_far, question, 422, chosen, text, error=str(error))
     if wants_fragment():
         return render("checkins/_saved.html")
     if key == "feels_safe" and "no" in chosen:
         return redirect(url_for("checkins.safe"), 303)
     # With the new answer, as "Vem hjälpte dig?" decides whether "Hur hjälpte de dig?" is asked.
-    return redirect(_address((now.with_answer(saved) if saved else now).after(key)), 303)
+    return redirect(_address((so_far.with_answer(saved) if saved else so_far).after(key)), 303)
 
 
 @bp.get("/infor-motet/trygg")
@@ -150,18 +150,20 @@ def safe():
 def summary():
     """ "Det här har du svarat": every answer with its pictures, each one changeable."""
     found = _open_check_in()
-    now = _progress(found)
+    so_far = _progress(found)
     rows = [
-        (q, questions.text_of(q), [questions.CHOICES[c] for c in now.given[q["key"]].choices])
-        for q in now.asked
-        if q["key"] in now.given
+        (q, questions.text_of(q), [questions.CHOICES[c] for c in so_far.given[q["key"]].choices])
+        for q in so_far.asked
+        if q["key"] in so_far.given
     ]
+    to_try = [c.key for q, _text, choices in rows if q["key"] == "try_new" for c in choices]
     return render(
-        "checkins/summary.html", check_in=found.check_in, rows=rows, missing=now.next,
-        matches=matching.for_choices(
-            choice.key for q, _text, choices in rows if q["key"] == "try_new" for choice in choices
-        ),
-    )  # fmt: skip
+        "checkins/summary.html",
+        check_in=found.check_in,
+        rows=rows,
+        missing=so_far.next,
+        matches=matching.for_choices(to_try),
+    )
 
 
 @bp.post("/infor-motet/klar")

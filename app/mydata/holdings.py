@@ -4,6 +4,7 @@ The page shows each part in easy words; the JSON export (export.py) has every ro
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlmodel import func, select
 
@@ -67,7 +68,7 @@ class Holdings:
     interests: list[tuple[AlternativeInterest, str, list[InterestFollowUp]]]
     consent: list = field(default_factory=list)
     staff_looks: int = 0
-    now: object = None
+    now: datetime | None = None
 
     @property
     def drafts(self) -> list[CheckInPart]:
@@ -156,9 +157,9 @@ def _piles(participant_id: int, language: str) -> list:
     cards = {c.id: c for c in _all(select(WishCard).where(WishCard.id.in_(list(placed))))}
     piles = []
     for pile in sorting.PILES:
-        words = [cards[w.card_id].word(language) for w in placed.values() if w.pile == pile.key]
-        if words:
-            piles.append((pile, words))
+        on_pile = [cards[w.card_id].word(language) for w in placed.values() if w.pile == pile.key]
+        if on_pile:
+            piles.append((pile, on_pile))
     return piles
 
 

@@ -15,8 +15,8 @@ def write(tables: list[Table], heading: list[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([cell(text) for text in heading])
-    # The words for hidden counts, once: a large service has thousands of rows.
-    words = {SMALL: _("färre än 5"), PROTECTED: _("visas inte")}
+    # What hidden counts say, worked out once: a large service has thousands of rows.
+    hidden_as = {SMALL: _("färre än 5"), PROTECTED: _("visas inte")}
     for table in tables:
         writer.writerow([])
         writer.writerow([cell(table.title)])
@@ -27,7 +27,7 @@ def write(tables: list[Table], heading: list[str]) -> str:
             [
                 cell(label),
                 *(
-                    words[hidden[(row, column)]]
+                    hidden_as[hidden[(row, column)]]
                     if (row, column) in hidden
                     else str(values.get((row, column), 0))
                     for column in columns

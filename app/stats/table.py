@@ -25,16 +25,16 @@ class Table:
 
     def grid(self) -> list[tuple]:
         """Rows to show: (label, is the total row, [(text, css class)]), hidden ones as words."""
-        words = {SMALL: _("färre än 5"), PROTECTED: _("visas inte")}
+        hidden_as = {SMALL: _("färre än 5"), PROTECTED: _("visas inte")}
         result = []
         for row, label in self.rows:
             cells = []
             for column, _label in self.columns:
                 value = self.cell(row, column)
-                css = "hidden-count" if value in words else ""
+                css = "hidden-count" if value in hidden_as else ""
                 if column == TOTAL:
                     css = f"{css} total".strip()
-                cells.append((words.get(value) or str(value), css))
+                cells.append((hidden_as.get(value) or str(value), css))
             result.append((label, row == TOTAL, cells))
         return result
 

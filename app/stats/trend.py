@@ -24,14 +24,14 @@ MEASURES = {
 
 def years() -> list[Year]:
     """Up to ten years, oldest first, ending with this year."""
-    now = Quarter.of(utcnow()).year
-    first = (first_quarter() or Quarter(now, 1)).year
-    return [Year(year) for year in range(max(first, now - YEARS + 1), now + 1)]
+    this_year = Quarter.of(utcnow()).year
+    first = (first_quarter() or Quarter(this_year, 1)).year
+    return [Year(year) for year in range(max(first, this_year - YEARS + 1), this_year + 1)]
 
 
 def year_label(year: Year) -> str:
-    now = Quarter.of(utcnow()).year
-    return _("%(year)s (hittills)", year=year.year) if year.year == now else str(year.year)
+    this_year = Quarter.of(utcnow()).year
+    return _("%(year)s (hittills)", year=year.year) if year.year == this_year else str(year.year)
 
 
 def build(unit_id: int | None) -> list[Table]:

@@ -16,14 +16,16 @@ MANAGERS = (Role.manager, Role.admin)
 
 def _periods() -> list:
     """The years and quarters to choose from, newest first."""
-    now = Quarter.of(utcnow())
+    this_quarter = Quarter.of(utcnow())
     # From the first quarter with data, and at least from the last whole one (the default).
-    quarter = min(first_quarter() or now, now.previous(), key=lambda q: (q.year, q.number))
+    quarter = min(
+        first_quarter() or this_quarter, this_quarter.previous(), key=lambda q: (q.year, q.number)
+    )
     quarters = []
-    while (quarter.year, quarter.number) <= (now.year, now.number):
+    while (quarter.year, quarter.number) <= (this_quarter.year, this_quarter.number):
         quarters.append(quarter)
         quarter = quarter.next()
-    years = [Year(year) for year in range(now.year, quarters[0].year - 1, -1)]
+    years = [Year(year) for year in range(this_quarter.year, quarters[0].year - 1, -1)]
     return years + quarters[::-1]
 
 
