@@ -1,7 +1,6 @@
 """The database: one engine per app, one session per request."""
 
 import os
-from collections import namedtuple
 from contextlib import suppress
 from pathlib import Path
 
@@ -73,13 +72,6 @@ def _only_read(db_session: Session) -> bool:
     if not db_session.in_transaction() or db_session.new or db_session.dirty or db_session.deleted:
         return False
     return not db_session.connection().info.get("wrote")
-
-
-def row_type(model) -> type:
-    """A read-only record with the columns of `model`'s table, for what pages read on every
-    request: read as a plain row it costs less than half as much as the model's object. What is
-    to be changed is read again as an object."""
-    return namedtuple(f"{model.__name__}Row", model.__table__.columns.keys())
 
 
 def init_app(app) -> None:

@@ -1,14 +1,13 @@
 """Follow-up meetings: scheduling, when the check-in opens, and marking a meeting held."""
 
 from datetime import datetime, timedelta
-from typing import NamedTuple
 
 from flask import current_app, g
 from sqlalchemy import bindparam
 from sqlmodel import select
 
 from .. import audit
-from ..db import get_session, row_type
+from ..db import get_session
 from ..goals.order import an_active_goal
 from ..models import Participant, utcnow
 from .models import CheckIn, FollowUp
@@ -39,63 +38,36 @@ def is_open(meeting: FollowUp, now: datetime | None = None) -> bool:
     return meeting.held_at is None and (now or utcnow()) >= opens_at(meeting)
 
 
-# Meetings and check-ins as every check-in page reads them (see `db.row_type`).
-MeetingRow = row_type(FollowUp)
-CheckInRow = row_type(CheckIn)
-
-
-class Open(NamedTuple):
-    """The meeting whose check-in the participant can answer now, read in one query with what
-    every check-in page needs beside it."""
-
-    meeting: MeetingRow
-    check_in: CheckInRow | CheckIn | None  # None until the check-in is first opened
-    has_goals: bool  # the order has an active goal: "How are your goals going?" is asked
-
-
-def not_held(participant_id: int) -> list[MeetingRow]:
-    return [row.meeting for row in _not_held(participant_id)]
+def not_held(participant_id: int) -> list[FollowUp]:
+    return [meeting for meeting, _check_in, _has_goals in _not_held(participant_id)]
 
 
 # Built once: every check-in page asks it.
 _NOT_HELD = (
-    select(
-        *FollowUp.__table__.columns,
-        *CheckIn.__table__.columns,
-        an_active_goal(FollowUp.participant_id),
-    )
+    select(FollowUp, CheckIn, an_active_goal(FollowUp.participant_id))
     .outerjoin(CheckIn, CheckIn.follow_up_id == FollowUp.id)
     .where(FollowUp.participant_id == bindparam("participant_id"), FollowUp.held_at.is_(None))
     .order_by(FollowUp.starts_at, FollowUp.id)
 )
-_CHECK_IN_FROM = len(MeetingRow._fields)
-_GOALS_AT = _CHECK_IN_FROM + len(CheckInRow._fields)
 
 
-def _not_held(participant_id: int) -> list[Open]:
-    rows = get_session().connection().execute(_NOT_HELD, {"participant_id": participant_id})
-    return [
-        Open(
-            MeetingRow._make(row[:_CHECK_IN_FROM]),
-            CheckInRow._make(row[_CHECK_IN_FROM:_GOALS_AT])
-            if row[_CHECK_IN_FROM] is not None
-            else None,
-            bool(row[_GOALS_AT]),
-        )
-        for row in rows
-    ]
+def _not_held(participant_id: int) -> list[tuple[FollowUp, CheckIn | None, bool]]:
+    rows = get_session().execute(_NOT_HELD, {"participant_id": participant_id})
+    return [(meeting, check_in, bool(has_goals)) for meeting, check_in, has_goals in rows]
 
 
-def open_with_check_in(participant_id: int) -> Open | None:
-    """The meeting whose check-in the participant can answer now (the earliest), if any."""
+def open_with_check_in(participant_id: int) -> tuple[FollowUp, CheckIn | None, bool] | None:
+    """The meeting whose check-in the participant can answer now (the earliest), read in one
+    query with what every check-in page needs beside it: its check-in (None until first opened)
+    and whether the order has an active goal ("How are your goals going?" is asked)."""
     now = utcnow()
-    return next((row for row in _not_held(participant_id) if is_open(row.meeting, now)), None)
+    return next((row for row in _not_held(participant_id) if is_open(row[0], now)), None)
 
 
-def open_meeting(participant_id: int) -> MeetingRow | None:
+def open_meeting(participant_id: int) -> FollowUp | None:
     """The meeting whose check-in the participant can answer now, if any (the earliest)."""
     found = open_with_check_in(participant_id)
-    return found.meeting if found else None
+    return found[0] if found else None
 
 
 def of_participant(participant_id: int) -> list[FollowUp]:

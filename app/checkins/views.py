@@ -8,19 +8,22 @@ from ..db import get_session
 from ..models import StaffUser
 from ..web import render, row_id, wants_fragment
 from . import answers, bp, meetings, questions
-from .models import CheckIn
+from .models import CheckIn, FollowUp
 
 
-def _open_check_in() -> meetings.Open:
-    """The participant's open check-in and its meeting, or a kind "no questions now" page."""
+def _open_check_in() -> tuple[FollowUp, CheckIn, bool]:
+    """The participant's open meeting, its check-in and whether the order has an active goal, or
+    a kind "no questions now" page."""
     found = meetings.open_with_check_in(g.participant.id)
     if found is None:
         abort(render("checkins/closed.html", status=404))
-    return found._replace(check_in=found.check_in or answers.start(found.meeting))
+    meeting, check_in, has_goals = found
+    return meeting, check_in or answers.start(meeting), has_goals
 
 
-def _progress(found: meetings.Open) -> answers.Progress:
-    return answers.progress(found.check_in, goals=found.has_goals)
+def _progress(found: tuple[FollowUp, CheckIn, bool]) -> answers.Progress:
+    _meeting, check_in, has_goals = found
+    return answers.progress(check_in, goals=has_goals)
 
 
 def _check_posted_form(current: CheckIn) -> None:
@@ -38,12 +41,12 @@ def _check_posted_form(current: CheckIn) -> None:
 @check_in_page
 def intro():
     """Before the meeting: when it is, and an invitation to answer a few questions."""
-    found = _open_check_in()
+    meeting, check_in, _has_goals = _open_check_in()
     case_officer = get_session().get(StaffUser, g.participant.case_officer_id or 0)
     return render(
         "checkins/intro.html",
-        meeting=found.meeting,
-        progress=answers.status(found.check_in),
+        meeting=meeting,
+        progress=answers.status(check_in),
         case_officer=case_officer,
     )
 
@@ -102,7 +105,7 @@ def question(key):
     """One question: the question is the heading, each answer a big button with a picture."""
     found = _open_check_in()
     now = _progress(found)
-    return _question_page(found.check_in, now, _asked_or_404(now, key))
+    return _question_page(found[1], now, _asked_or_404(now, key))
 
 
 @bp.post("/infor-motet/fraga/<key>")
@@ -110,7 +113,7 @@ def question(key):
 def answer(key):
     """Save the answer at once, then go to the next question."""
     found = _open_check_in()
-    check_in = found.check_in
+    check_in = found[1]
     _check_posted_form(check_in)
     now = _progress(found)
     question = _asked_or_404(now, key)
@@ -154,14 +157,14 @@ def summary():
         for q in now.asked
         if q["key"] in now.given
     ]
-    return render("checkins/summary.html", check_in=found.check_in, rows=rows, missing=now.next)
+    return render("checkins/summary.html", check_in=found[1], rows=rows, missing=now.next)
 
 
 @bp.post("/infor-motet/klar")
 @check_in_page
 def done():
     """The participant is done. They can still change an answer until the meeting."""
-    check_in = _open_check_in().check_in
+    check_in = _open_check_in()[1]
     _check_posted_form(check_in)
     answers.complete(check_in)
     if is_hand_over():
