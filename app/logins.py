@@ -12,7 +12,7 @@ from flask import current_app, g, request, session
 from sqlalchemy import bindparam, update
 from sqlmodel import select
 
-from .db import get_session
+from .db import get_session, save_changes
 from .models import LoginSession, Participant, StaffUser, utcnow
 
 # Writing last_seen on every request would make each page a write; once a minute is enough.
@@ -34,9 +34,8 @@ def start(*, staff=None, participant=None, card=None, helper=None) -> LoginSessi
         card_id=card.id if card else None,
         helper_id=helper.id if helper else None,
     )
-    db = get_session()
-    db.add(login)
-    db.commit()
+    get_session().add(login)
+    save_changes()
     _forget_all_but_language()
     session["login"] = token
     session.permanent = False
@@ -124,9 +123,10 @@ def _active_staff(staff_id: int) -> StaffUser | None:
 
 
 def _change(login: LoginSession, **values) -> None:
-    db = get_session()
-    db.exec(update(LoginSession).where(LoginSession.id == login.id).values(**values))
-    db.commit()
+    """Saved with the page's changes; in `load`, before the page runs, at once (`db.save_changes`),
+    so that a refused page still ends a login that ran out."""
+    get_session().exec(update(LoginSession).where(LoginSession.id == login.id).values(**values))
+    save_changes()
 
 
 def _expired(login: LoginSession, now) -> bool:

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..keys import readable_key
 from ..models import StaffUser, utcnow
 from .models import TEXT_FIELDS, Alternative
@@ -79,5 +79,5 @@ def save(
     alternative.facts_check_note = facts_check_note
     db = get_session()
     db.add(alternative)
-    db.commit()
+    save_changes()
     return alternative

@@ -24,8 +24,7 @@ def schedule(participant: Participant, starts_at: datetime, place: str, remote: 
         created_by_id=g.staff.id,
     )
     db.add(meeting)
-    audit.record("meeting.schedule", participant.id, commit=False)
-    db.commit()
+    audit.record("meeting.schedule", participant.id)
     return meeting
 
 
@@ -90,8 +89,7 @@ def mark_held(meeting: FollowUp, agreed: str) -> None:
     meeting.agreed = agreed.strip()
     db = get_session()
     db.add(meeting)
-    audit.record("meeting.held", meeting.participant_id, commit=False)
-    db.commit()
+    audit.record("meeting.held", meeting.participant_id)
 
 
 def last_held(participant_id: int, before: datetime | None = None) -> FollowUp | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
 from .models import ConsentEvent
@@ -148,7 +148,7 @@ def choose_for_support(participant: Participant, support_person, area: str, give
             support_person_id=support_person.id,
         )
     )
-    db.commit()
+    save_changes()
     return True
 
 
@@ -183,5 +183,5 @@ def choose(participant: Participant, area: str, given: bool) -> bool:
             helper_id=login.helper_id if login is not None else None,
         )
     )
-    db.commit()
+    save_changes()
     return True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .. import access, audit
 from ..checkins import answers, brief, meetings
-from ..db import get_session
+from ..db import save_changes
 from ..models import Participant, StaffUser
 from ..wishes.brief import WishesBrief, wishes_for_brief
 from . import sharing
@@ -37,12 +37,12 @@ def for_supervisor(staff: StaffUser, person: Participant) -> SharedWithSuperviso
         meeting = _latest_meeting_with_check_in(person.id)
         if meeting is not None:
             shared.check_in = brief.build(meeting)
-        audit.record("checkins.shared_view", person.id, commit=False)
+        audit.record("checkins.shared_view", person.id)
     if consents["wishes"]:
         last = meetings.last_held(person.id)
         shared.wishes = wishes_for_brief(person.id, since=last.held_at if last else None)
-        audit.record("wishes.shared_view", person.id, commit=False)
+        audit.record("wishes.shared_view", person.id)
     if consents["goal_comments"]:
-        audit.record("goal_comments.shared_view", person.id, commit=False)
-    get_session().commit()
+        audit.record("goal_comments.shared_view", person.id)
+    save_changes()
     return shared

@@ -13,7 +13,7 @@ from sqlmodel import Field, Session, SQLModel, select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
 from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..models import Participant, Unit, utcnow
 from . import figures, protection
 from .figures import Quarter, Year
@@ -110,7 +110,7 @@ def rebuild() -> None:
         # One count at a time; a page that waited here finds the summary fresh.
         db.exec(select(func.pg_advisory_xact_lock(24_0001)))
         if is_fresh():
-            db.commit()
+            save_changes()
             return
     covered = db.exec(select(func.max(StatsChange.id))).one()
     now = utcnow()
@@ -166,7 +166,7 @@ def rebuild() -> None:
         _protect(db, year)
     if covered is not None:
         db.exec(delete(StatsChange).where(StatsChange.id <= covered))
-    db.commit()
+    save_changes()
 
 
 def _protect(db, year: Year) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import N_
 from ..i18n import lazy_gettext as _l
 from ..keys import readable_key
@@ -95,7 +95,7 @@ def ensure_defaults() -> int:
             db.add(WishCard(**row))
             added += 1
     if added:
-        db.commit()
+        save_changes()
     return added
 
 
@@ -160,5 +160,5 @@ def save(
     card.hidden = hidden
     db = get_session()
     db.add(card)
-    db.commit()
+    save_changes()
     return card
