@@ -1,4 +1,4 @@
-"""The database: one engine per app, one session per request."""
+"""The database: one engine per app, one session and one transaction per request."""
 
 import os
 from collections.abc import Iterator

@@ -110,6 +110,12 @@ def load() -> None:
         return
     if now - login.last_seen_at > _TOUCH_EVERY:
         _change(login, last_seen_at=now)
+    # Kept apart from the session, as read now: a rollback (a refused page, a database that
+    # failed) expires what the session holds, and the page that says so still reads these.
+    # What changes the participant adds them back (`db.add`).
+    db.expunge(login)
+    if participant is not None:
+        db.expunge(participant)
     g.login = login
     if login.staff_id:
         g.staff = person
