@@ -23,9 +23,10 @@ def record(
 ) -> None:
     """Write who (the logged-in staff member, or the supervisor whose device was handed over)
     did `action` to whose data, or to which staff account (`account_id`). Never the data, never
-    a password or code. Saved with what the page changed (see `db.save_changes`)."""
+    a password or code. Saved with what the page changed (see `db.save_changes`); a failure
+    (`outcome="failed"`: a wrong password or code) is saved though its page is refused."""
     get_session().add(_event(action, participant_id, outcome, detail, actor_id, account_id))
-    save_changes()
+    save_changes(even_if_refused=outcome == "failed")
 
 
 def record_many(action: str, participant_ids: list[int], detail: str | None = None) -> None:
@@ -83,12 +84,13 @@ def shown(participant_ids, action: str = "list.view") -> None:
 
 def login_failed(account_id: int | None, detail: str | None = None) -> None:
     """A wrong username, password or code, or a refused single sign-on. The account tried is
-    named when it exists; nothing typed is kept. Saved though the login's page is refused."""
-    detail = detail or (None if account_id else "unknown username")
-    get_session().add(
-        _event("staff.login_failed", outcome="failed", detail=detail, actor_id=account_id)
+    named when it exists; nothing typed is kept."""
+    record(
+        "staff.login_failed",
+        outcome="failed",
+        actor_id=account_id,
+        detail=detail or (None if account_id else "unknown username"),
     )
-    save_changes(even_if_refused=True)
 
 
 def refused(status: int) -> None:
