@@ -58,6 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .goals import bp as goals_bp
     from .home import bp as home_bp
     from .identity import bp as identity_bp
+    from .meetings import bp as meetings_bp
     from .mydata import bp as mydata_bp
     from .new_step import bp as new_step_bp
     from .speech import bp as speech_bp
@@ -68,6 +69,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(home_bp)
     app.register_blueprint(card_login_bp)
     app.register_blueprint(checkins_bp)
+    app.register_blueprint(meetings_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(wishes_bp)

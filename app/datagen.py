@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, insert, select, text
 
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
-from .checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from .checkins.models import CheckIn, CheckInAnswer, QuestionSet
+from .meetings.models import FollowUp
 from .models import Participant, StaffUnit, StaffUser, Unit
 from .new_step.checkin import QUESTIONS as STEP_QUESTIONS
 from .new_step.models import NewStep, StepAnswer, StepCheckIn

@@ -11,10 +11,10 @@ from sqlmodel import select
 from . import datagen
 from .admin import directory
 from .card_login import cards
-from .checkins import meetings
-from .checkins.models import FollowUp
 from .db import get_session, save_changes
 from .goals import demo as goals_demo
+from .meetings import meetings
+from .meetings.models import FollowUp
 from .models import LoginCard, Participant, Role, Unit, utcnow
 from .new_step import demo as new_step_demo
 from .staff import accounts

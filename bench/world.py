@@ -69,8 +69,8 @@ def seed_participants(app, count: int) -> list[str]:
     """`count` participants, each with a card and a follow-up meeting in five days (so their
     check-in is open). Returns their card secrets."""
     from app.card_login import cards
-    from app.checkins.models import FollowUp
     from app.db import get_session
+    from app.meetings.models import FollowUp
     from app.models import Participant, Unit, utcnow
 
     tokens = []

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 import app.alternatives.models
 import app.checkins.models
 import app.goals.models
+import app.meetings.models
 import app.models
 import app.new_step.models
 import app.wishes.models  # noqa: F401

@@ -17,13 +17,14 @@ from sqlmodel import Session
 
 from app import create_app, fingerprint, migrate
 from app.card_login import cards
-from app.checkins.models import FollowUp
 from app.db import get_session
 from app.extensions import limiter
 from app.i18n import LANGUAGES
+from app.meetings.models import FollowUp
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
 from tests.database import States, worker_database
+from tests.mydata.records import fill_record
 
 PASSWORD = "correct horse battery"
 
@@ -253,6 +254,17 @@ def make_meeting(db):
         return meeting
 
     return make
+
+
+@pytest.fixture
+def full_record(db, make_meeting, make_card):
+    """full_record(person, case_officer): something in every part of the app for the person
+    (for "Mina uppgifter" and deletion)."""
+
+    def fill(person, case_officer):
+        return fill_record(db, make_meeting, make_card, person, case_officer)
+
+    return fill
 
 
 @pytest.fixture

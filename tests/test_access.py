@@ -84,15 +84,15 @@ ROUTES = {
     "checkins.summary": ("GET", "/infor-motet/svar", {}, CHECK_IN),
     "checkins.done": ("POST", "/infor-motet/klar", {"check_in": "{check_in}"}, CHECK_IN),
     "checkins.thanks": ("GET", "/infor-motet/tack", {}, CHECK_IN),
-    "checkins.schedule": (
+    "meetings.schedule": (
         "POST",
         "/personal/deltagare/{anna}/moten/nytt",
         {"day": "2099-01-01", "time": "10:00", "place": "Kaféet"},
         {"case_officer"},
     ),
-    "checkins.brief_page": ("GET", "/personal/moten/{meeting}", {}, {"case_officer"}),
-    "checkins.brief_pdf": ("GET", "/personal/moten/{meeting}/underlag.pdf", {}, {"case_officer"}),
-    "checkins.mark_held": (
+    "meetings.brief_page": ("GET", "/personal/moten/{meeting}", {}, {"case_officer"}),
+    "meetings.brief_pdf": ("GET", "/personal/moten/{meeting}/underlag.pdf", {}, {"case_officer"}),
+    "meetings.mark_held": (
         "POST",
         "/personal/moten/{meeting}/hallet",
         {"agreed": "Klart"},
@@ -215,7 +215,8 @@ AREAS = [
         "auditing",
         "stats",
         "languages",
-        "administration",
+        "admin",
+        "mydata",
         "display",
         "identity",
         "speech",

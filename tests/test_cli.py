@@ -12,9 +12,9 @@ from sqlmodel import func, select
 
 from app import demo
 from app.card_login import cards
-from app.checkins.models import FollowUp
 from app.db import make_engine
 from app.goals.models import Goal, GoalStep, GoalVersion
+from app.meetings.models import FollowUp
 from app.models import LoginCard, Participant, StaffUnit, StaffUser, Unit
 from app.new_step.models import NewStep, StepCheckIn
 from app.staff.accounts import authenticate

@@ -1,7 +1,8 @@
 """The catalogue for administrators: add, change, hide and reorder the other paths."""
 
-from flask import abort, g, redirect, url_for
+from flask import g, redirect, url_for
 
+from .. import catalogues
 from ..access import staff_required
 from ..i18n import LANGUAGES
 from ..models import Role
@@ -34,31 +35,17 @@ def admin_new():
 @admin_only
 def admin_edit(key):
     """Change an alternative's texts, picture, order or local contact, or hide it."""
-    alternative = catalogue.find(key)
-    if alternative is None:
-        abort(404)
-    return _form_page(alternative)
+    return _form_page(catalogues.found(catalogue.find(key)))
 
 
 def _form_page(alternative):
-    form = alternative_form(alternative)
-    if form.validate_on_submit():
-        catalogue.save(
-            alternative,
-            texts=form.texts(),
-            position=form.position.data,
-            pictogram=form.pictogram.data,
-            hidden=form.visibility.data == "hidden",
-            facts_checked_on=form.facts_checked_on.data,
-            facts_check_note=form.facts_check_note.data or "",
-            staff=g.staff,
-        )
-        return redirect(url_for("alternatives.admin_list"), 303)
-    return render(
-        "alternatives/admin_form.html",
-        form=form,
+    return catalogues.form_page(
+        alternative,
+        alternative_form(alternative),
+        catalogue.save,
+        template="alternatives/admin_form.html",
+        back="alternatives.admin_list",
         alternative=alternative,
-        status=422 if form.errors else 200,
     )
 
 

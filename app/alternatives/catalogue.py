@@ -4,17 +4,14 @@ Nothing is deleted: a hidden alternative disappears for participants, but intere
 stay readable for staff.
 """
 
-import re
 from datetime import date
 
 from sqlmodel import select
 
-from ..db import get_session, save_changes
-from ..keys import readable_key
-from ..models import StaffUser, utcnow
+from .. import catalogues
+from ..db import get_session
+from ..models import StaffUser
 from .models import TEXT_FIELDS, Alternative
-
-KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
 
 def sort_key(alternative: Alternative):
@@ -31,29 +28,25 @@ def visible() -> list[Alternative]:
 
 
 def find(key: str) -> Alternative | None:
-    if not KEY_PATTERN.fullmatch(key or ""):
-        return None
-    return get_session().exec(select(Alternative).where(Alternative.key == key)).first()
+    return catalogues.find(Alternative, key)
 
 
 def find_visible(key: str) -> Alternative | None:
     """An alternative a participant may read: it exists and is shown."""
-    alternative = find(key)
-    return alternative if alternative is not None and not alternative.hidden else None
+    return catalogues.find_visible(Alternative, key)
 
 
 def save(
     alternative: Alternative | None,
     *,
     texts: dict[str, dict[str, str]],
-    position: int,
-    pictogram: str,
-    hidden: bool,
     staff: StaffUser,
     facts_checked_on: date | None = None,
     facts_check_note: str = "",
+    **values,
 ) -> Alternative:
-    """Add an alternative (None) or change one. Parts left empty fall back to Swedish."""
+    """Add an alternative (None) or change one: its texts, `position`, `pictogram`, `hidden`
+    and when its facts were checked. Parts left empty fall back to Swedish."""
     cleaned = {}
     for code, parts in texts.items():
         kept = {
@@ -63,21 +56,8 @@ def save(
         }
         if kept:
             cleaned[code] = kept
-    if alternative is None:
-        alternative = Alternative(
-            key=readable_key(cleaned["sv"]["title"], "vag", lambda key: find(key) is not None),
-            created_by_id=staff.id,
-        )
-    else:
-        alternative.updated_at = utcnow()
-        alternative.updated_by_id = staff.id
-    alternative.texts = cleaned
-    alternative.position = position
-    alternative.pictogram = pictogram
-    alternative.hidden = hidden
-    alternative.facts_checked_on = facts_checked_on
-    alternative.facts_check_note = facts_check_note
-    db = get_session()
-    db.add(alternative)
-    save_changes()
-    return alternative
+    return catalogues.keep(
+        alternative, Alternative, name=cleaned["sv"]["title"], fallback="vag", staff=staff,
+        texts=cleaned, facts_checked_on=facts_checked_on, facts_check_note=facts_check_note,
+        **values,
+    )  # fmt: skip

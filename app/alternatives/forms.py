@@ -3,7 +3,6 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
-    IntegerField,
     RadioField,
     SelectChoice,
     StringField,
@@ -13,12 +12,11 @@ from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     ValidationError,
 )
 
-from .. import pictograms
+from ..catalogues import EntryForm, pictogram_field, position_field, visibility_field
 from ..i18n import LANGUAGES, today
 from ..i18n import lazy_gettext as _l
 from . import come_back
@@ -66,7 +64,7 @@ def _text_field(code: str, language: dict, part: str):
 # One field per language and part, so a new language in LANGUAGES needs no change here.
 _TextFields = type(
     "_TextFields",
-    (FlaskForm,),
+    (EntryForm,),
     {
         f"{part}_{code}": _text_field(code, language, part)
         for code, language in LANGUAGES.items()
@@ -78,23 +76,14 @@ _TextFields = type(
 class AlternativeForm(_TextFields):
     """An alternative, as administrators keep it."""
 
-    pictogram = RadioField(_l("Bild"), validators=[InputRequired(_l("Välj en bild."))], choices=[])
-    position = IntegerField(
-        _l("Ordning"),
-        description=_l("Lägre nummer visas först."),
-        validators=[
-            InputRequired(_l("Skriv ett nummer.")),
-            NumberRange(min=0, max=9999, message=_l("Skriv ett nummer från 0 till 9999.")),
-        ],
-    )
-    visibility = RadioField(
+    pictogram = pictogram_field()
+    position = position_field(_l("Lägre nummer visas först."))
+    visibility = visibility_field(
         _l("Visas den för deltagarna?"),
-        description=_l("En dold väg syns inte för deltagarna. Det som redan är sparat finns kvar."),
-        choices=[
-            SelectChoice("shown", _l("Ja, visa den")),
-            SelectChoice("hidden", _l("Nej, dölj den")),
-        ],
-        validators=[InputRequired(_l("Välj om den ska visas."))],
+        _l("En dold väg syns inte för deltagarna. Det som redan är sparat finns kvar."),
+        show=_l("Ja, visa den"),
+        hide=_l("Nej, dölj den"),
+        required=_l("Välj om den ska visas."),
     )
 
     facts_checked_on = DateField(
@@ -127,27 +116,24 @@ class AlternativeForm(_TextFields):
             for code in LANGUAGES
         }
 
+    def fill(self, alternative) -> None:
+        for code in LANGUAGES:
+            for part in TEXT_FIELDS:
+                self[f"{part}_{code}"].data = (alternative.texts.get(code) or {}).get(part, "")
+        self.facts_checked_on.data = alternative.facts_checked_on
+        self.facts_check_note.data = alternative.facts_check_note
+
+    def own_values(self) -> dict:
+        return {
+            "texts": self.texts(),
+            "facts_checked_on": self.facts_checked_on.data,
+            "facts_check_note": self.facts_check_note.data or "",
+        }
+
 
 def alternative_form(alternative=None) -> AlternativeForm:
     """The form, filled in from `alternative` when it is shown (not when it is posted)."""
-    form = AlternativeForm()
-    form.pictogram.choices = [
-        SelectChoice(c, c.replace("_", " ")) for c in pictograms.for_content()
-    ]
-    if form.is_submitted():
-        return form
-    if alternative is None:
-        form.visibility.data = "shown"
-        return form
-    for code in LANGUAGES:
-        for part in TEXT_FIELDS:
-            form[f"{part}_{code}"].data = (alternative.texts.get(code) or {}).get(part, "")
-    form.pictogram.data = alternative.pictogram
-    form.position.data = alternative.position
-    form.visibility.data = "hidden" if alternative.hidden else "shown"
-    form.facts_checked_on.data = alternative.facts_checked_on
-    form.facts_check_note.data = alternative.facts_check_note
-    return form
+    return AlternativeForm().prepared(alternative)
 
 
 # The answer to "Kan jag komma tillbaka?" for each group of paths, one field per language.

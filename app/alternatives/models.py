@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from ..catalogues import Entry
 from ..models import utcnow
 
 # The parts of every alternative's page, in the order the page shows them. "title" and
@@ -19,22 +20,13 @@ TEXT_MAX_LENGTH = 600
 FOLLOW_UP_TEXT_MAX_LENGTH = 120
 
 
-class Alternative(SQLModel, table=True):
-    """One alternative to daily activity: a pictogram and an easy-to-read page per language."""
+class Alternative(Entry, table=True):
+    """One alternative to daily activity: a pictogram and an easy-to-read page per language.
+    Its key is the page's address (/andra-vagar/<key>) and the check-in matching's handle."""
 
     __tablename__ = "alternative"
-    id: int | None = Field(default=None, primary_key=True)
-    # The page's address (/andra-vagar/<key>) and the check-in matching's handle.
-    key: str = Field(max_length=60, unique=True)
-    position: int = 0
-    pictogram: str = Field(max_length=40)
-    hidden: bool = False
     # {"sv": {"title": …, "summary": …, "what": …, …, "contact": …}, "en": {…}}
     texts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow)
-    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
-    updated_at: datetime | None = None
-    updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
     # When the facts about money and coming back were last checked against the authorities'
     # own rules, and who must check them (shown to administrators beside each alternative).
     facts_checked_on: date | None = None
@@ -54,6 +46,13 @@ class Alternative(SQLModel, table=True):
 
     def title(self, language: str) -> str:
         return self.text(language, "title") or self.key
+
+    def name(self, language: str) -> str:
+        return self.title(language)
+
+    def written_name(self, language: str) -> str:
+        """The title as written in this language ("" when it has none)."""
+        return (self.texts.get(language) or {}).get("title") or ""
 
 
 class AlternativeInterest(SQLModel, table=True):

@@ -89,11 +89,10 @@ def not_now(key):
 
 @bp.record_once
 def alternatives_helpers(state):
-    """For the check-in summary: the alternatives that match "Vill du prova något nytt?"; for
-    staff, the participant's interests. Set once (a context processor would build them for
-    every page)."""
+    """For the check-in summary: the alternatives that match "Vill du prova något nytt?"; the
+    words for how an interest was followed up. Set once (a context processor would build them
+    for every page). The brief gets the participant's interests from its view."""
     state.app.jinja_env.globals.update(
         alternatives_for_choices=matching.for_choices,
-        alternative_interests=interests.entries,
         follow_up_words=interests.FOLLOW_UP_KINDS,
     )

@@ -1,10 +1,7 @@
-"""Check-ins before follow-up meetings, and the case officer's brief."""
+"""Check-ins before follow-up meetings: the participant's answers, and the questions asked."""
 
 from flask import Blueprint
 
 bp = Blueprint("checkins", __name__)
 
-from . import admin_views, staff_views, views  # noqa: E402, F401
-from .tile import meeting_words  # noqa: E402
-
-bp.add_app_template_global(meeting_words)
+from . import admin_views, views  # noqa: E402, F401

@@ -11,9 +11,10 @@ from sqlmodel import select
 
 from ..db import attempt, get_session, save_changes
 from ..goals.order import has_active_goals
+from ..meetings.models import FollowUp
 from ..models import utcnow
 from . import questions
-from .models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from .models import CheckIn, CheckInAnswer, QuestionSet
 
 MAX_TEXT = 300
 MAX_KEY = 40

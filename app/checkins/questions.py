@@ -4,57 +4,43 @@ A question set is stored as data (QuestionSet.questions) so admins can change th
 order without code; the choices' words and pictures live here, translated like any other text.
 """
 
-from dataclasses import dataclass
-
 from sqlmodel import select
 
 from ..db import get_session, save_changes
 from ..i18n import N_, code, in_language
 from ..i18n import language_of as i18n_language_of
 from ..i18n import lazy_gettext as _l
+from ..options import FACES, YES_SOMETIMES_NO, Option, by_key
 from .models import QuestionSet
 
-
-@dataclass(frozen=True)
-class Choice:
-    key: str
-    label: str
-    pictogram: str
-
-
-CHOICES = {
-    c.key: c
-    for c in [
-        Choice("good", _l("Bra"), "face_good"),
-        Choice("so_so", _l("Sådär"), "face_so_so"),
-        Choice("not_good", _l("Inte bra"), "face_not_good"),
-        Choice("yes", _l("Ja"), "yes"),
-        Choice("sometimes", _l("Ibland"), "face_so_so"),
-        Choice("no", _l("Nej"), "no"),
-        Choice("internship", _l("Praktik"), "internship"),
-        Choice("job", _l("Ett jobb"), "job"),
-        Choice("studies", _l("Studera"), "studies"),
-        Choice("another_activity", _l("En annan daglig verksamhet"), "another_activity"),
-        Choice("like_it_here", _l("Nej, jag trivs här"), "like_it_here"),
-        Choice("not_now", _l("Nej, inte nu"), "not_now"),
-        Choice("my_tasks", _l("Mitt arbete"), "my_tasks"),
-        Choice("my_supervisor", _l("Min handledare"), "supervisor"),
-        Choice("schedule", _l("Mina tider"), "schedule"),
-        Choice("money", _l("Pengar och lön"), "money"),
-        Choice("travel", _l("Resor"), "travel"),
-        Choice("friends", _l("Kompisar"), "friends"),
-        Choice("something_else", _l("Något annat"), "something_else"),
-        Choice("nobody", _l("Ingen. Jag svarade själv."), "nobody"),
-        Choice("supervisor", _l("Min handledare"), "supervisor"),
-        Choice("family", _l("Någon i min familj"), "family"),
-        Choice("someone_else", _l("Någon annan"), "someone_else"),
-        Choice("read_aloud", _l("Läste för mig"), "read_aloud"),
-        Choice("explained", _l("Förklarade"), "explained"),
-        Choice("showed", _l("Visade mig"), "showed"),
-        Choice("dont_know", _l("Vet inte"), "dont_know"),
-        Choice("no_answer", _l("Jag vill inte svara"), "no_answer"),
+CHOICES = by_key(
+    [
+        *FACES,
+        *YES_SOMETIMES_NO,
+        Option("internship", _l("Praktik"), "internship"),
+        Option("job", _l("Ett jobb"), "job"),
+        Option("studies", _l("Studera"), "studies"),
+        Option("another_activity", _l("En annan daglig verksamhet"), "another_activity"),
+        Option("like_it_here", _l("Nej, jag trivs här"), "like_it_here"),
+        Option("not_now", _l("Nej, inte nu"), "not_now"),
+        Option("my_tasks", _l("Mitt arbete"), "my_tasks"),
+        Option("my_supervisor", _l("Min handledare"), "supervisor"),
+        Option("schedule", _l("Mina tider"), "schedule"),
+        Option("money", _l("Pengar och lön"), "money"),
+        Option("travel", _l("Resor"), "travel"),
+        Option("friends", _l("Kompisar"), "friends"),
+        Option("something_else", _l("Något annat"), "something_else"),
+        Option("nobody", _l("Ingen. Jag svarade själv."), "nobody"),
+        Option("supervisor", _l("Min handledare"), "supervisor"),
+        Option("family", _l("Någon i min familj"), "family"),
+        Option("someone_else", _l("Någon annan"), "someone_else"),
+        Option("read_aloud", _l("Läste för mig"), "read_aloud"),
+        Option("explained", _l("Förklarade"), "explained"),
+        Option("showed", _l("Visade mig"), "showed"),
+        Option("dont_know", _l("Vet inte"), "dont_know"),
+        Option("no_answer", _l("Jag vill inte svara"), "no_answer"),
     ]
-}
+)
 # Every question can be answered with these: not knowing and not wanting to are fine answers.
 ALWAYS = ["dont_know", "no_answer"]
 # Choices that mean "wants to try something new", for the case officer's flags.
@@ -133,7 +119,7 @@ DEFAULT_QUESTIONS = [
 ]
 
 
-def choices_of(question: dict) -> list[Choice]:
+def choices_of(question: dict) -> list[Option]:
     return [CHOICES[key] for key in [*question["choices"], *ALWAYS] if key in CHOICES]
 
 

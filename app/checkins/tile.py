@@ -1,8 +1,8 @@
 """The "Inför mötet" tile on the participant's home page."""
 
-from flask_babel import format_date, format_time
-
-from . import answers, meetings
+from ..meetings import meetings
+from ..meetings.meetings import meeting_words
+from . import answers
 
 
 def meeting_tile(participant_id: int) -> dict | None:
@@ -15,14 +15,4 @@ def meeting_tile(participant_id: int) -> dict | None:
         "meeting": meeting,
         "status": answers.status(check_in),
         **meeting_words(meeting),
-    }
-
-
-def meeting_words(meeting) -> dict:
-    """The day and time in words a person says aloud: "måndag 30 november", "klockan 10.00"."""
-    return {
-        "day": format_date(meeting.starts_at, "EEEE d MMMM"),
-        "day_number": format_date(meeting.starts_at, "d"),
-        "month": format_date(meeting.starts_at, "MMMM"),
-        "time": format_time(meeting.starts_at, "HH:mm"),
     }

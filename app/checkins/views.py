@@ -5,10 +5,12 @@ from flask import abort, g, redirect, request, session, url_for
 from .. import audit, logins
 from ..access import check_in_page, is_hand_over
 from ..db import get_session
+from ..meetings import meetings
+from ..meetings.models import FollowUp
 from ..models import StaffUser
 from ..web import render, row_id, wants_fragment
-from . import answers, bp, meetings, questions
-from .models import CheckIn, FollowUp
+from . import answers, bp, questions
+from .models import CheckIn
 
 
 def _open_check_in() -> tuple[FollowUp, CheckIn, bool]:

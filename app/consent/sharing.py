@@ -5,43 +5,34 @@ job to follow up the support. The supervisor works for the provider, another org
 and sees check-in answers, wishes and how steps went only while the participant says yes.
 """
 
-from dataclasses import dataclass
-
 from flask import g
 from sqlmodel import select
 
 from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
+from ..options import StaffWordedOption, by_key
 from .models import ConsentEvent
 
-
-@dataclass(frozen=True)
-class Area:
-    key: str
-    # What the participant reads.
-    label: str
-    # What staff read.
-    staff_label: str
-    pictogram: str
-
-
+# What may be shared: the participant reads `label`, staff read `staff_label`.
 AREAS = [
-    Area(
+    StaffWordedOption(
         "checkins",
         _l("Min handledare får se mina svar inför mötet"),
-        _l("Svar inför mötet"),
         "checkin",
+        staff_label=_l("Svar inför mötet"),
     ),
-    Area("wishes", _l("Min handledare får se mina önskemål"), _l("Önskemål"), "wishes"),
-    Area(
+    StaffWordedOption(
+        "wishes", _l("Min handledare får se mina önskemål"), "wishes", staff_label=_l("Önskemål")
+    ),
+    StaffWordedOption(
         "goal_comments",
         _l("Min handledare får se hur det gick med mina steg"),
-        _l("Hur stegen gick"),
         "goals",
+        staff_label=_l("Hur stegen gick"),
     ),
 ]
-AREA_BY_KEY = {area.key: area for area in AREAS}
+AREA_BY_KEY = by_key(AREAS)
 
 
 def current(person: Participant) -> dict[str, bool]:
@@ -89,13 +80,15 @@ def asked_again(person: Participant) -> bool:
 
 # What a support person may be shown: the step's check-ins and the wishes.
 SUPPORT_AREAS = [
-    Area(
+    StaffWordedOption(
         "checkins",
         _l("Min stödperson får se mina svar om jobbet"),
-        _l("Svar om nya steget"),
         "checkin",
+        staff_label=_l("Svar om nya steget"),
     ),
-    Area("wishes", _l("Min stödperson får se mina önskemål"), _l("Önskemål"), "wishes"),
+    StaffWordedOption(
+        "wishes", _l("Min stödperson får se mina önskemål"), "wishes", staff_label=_l("Önskemål")
+    ),
 ]
 
 

@@ -7,13 +7,14 @@ from flask import g
 from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
+from ..options import Option
 
 
 @dataclass(frozen=True)
-class DisplayChoice:
-    field: str
-    label: str
-    pictogram: str
+class DisplayChoice(Option):
+    """A choice turned on or off: its key is the Participant field that keeps it, `css_class`
+    the class <body> gets while it is on."""
+
     css_class: str
 
 
@@ -22,7 +23,7 @@ CHOICES = [
     DisplayChoice("high_contrast", _l("Tydligare färger"), "info", "high-contrast"),
     DisplayChoice("reduce_motion", _l("Lugnare skärm"), "quiet", "reduce-motion"),
 ]
-FIELDS = {choice.field for choice in CHOICES}
+FIELDS = {choice.key for choice in CHOICES}
 
 
 class ChoiceError(ValueError):
@@ -34,7 +35,7 @@ def body_classes() -> str:
     person = g.get("participant")
     if person is None:
         return ""
-    return "".join(f" {c.css_class}" for c in CHOICES if getattr(person, c.field))
+    return "".join(f" {c.css_class}" for c in CHOICES if getattr(person, c.key))
 
 
 def choose(participant: Participant, form) -> None:

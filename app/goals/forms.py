@@ -42,36 +42,43 @@ def _not_in_the_past(_form, field):
         raise ValidationError(_l("Datumet har redan varit. Välj en dag från i dag och framåt."))
 
 
+def _required_text(kind, label, description, *, missing, limit, too_long):
+    """A text that must be written, at most `limit` characters, without surrounding spaces."""
+    return kind(
+        label,
+        description=description,
+        filters=[_strip],
+        validators=[DataRequired(missing), Length(max=limit, message=too_long)],
+    )
+
+
 class GoalForm(FlaskForm):
-    easy_text = StringField(
+    easy_text = _required_text(
+        StringField,
         _l("Målet med lätta ord"),
-        description=_l(
+        _l(
             "Skriv som deltagaren säger det, kort. "
             "Till exempel: Jag vill jobba i ett kafé två dagar i veckan."
         ),
-        filters=[_strip],
-        validators=[
-            DataRequired(_l("Skriv målet med lätta ord.")),
-            Length(max=EASY_MAX, message=_l("Skriv målet med högst 200 tecken.")),
-        ],
+        missing=_l("Skriv målet med lätta ord."),
+        limit=EASY_MAX,
+        too_long=_l("Skriv målet med högst 200 tecken."),
     )
-    formal_text = TextAreaField(
+    formal_text = _required_text(
+        TextAreaField,
         _l("Vad exakt ska uppnås? (beställningens lydelse)"),
-        description=_l("Den formella lydelsen i beställningen till utföraren."),
-        filters=[_strip],
-        validators=[
-            DataRequired(_l("Skriv beställningens lydelse.")),
-            Length(max=FORMAL_MAX, message=_l("Skriv högst 1000 tecken.")),
-        ],
+        _l("Den formella lydelsen i beställningen till utföraren."),
+        missing=_l("Skriv beställningens lydelse."),
+        limit=FORMAL_MAX,
+        too_long=_l("Skriv högst 1000 tecken."),
     )
-    measure = StringField(
+    measure = _required_text(
+        StringField,
         _l("Hur vet vi att målet är nått?"),
-        description=_l("Till exempel: Anna har jobbat i kaféet två dagar i veckan i en månad."),
-        filters=[_strip],
-        validators=[
-            DataRequired(_l("Skriv hur ni vet att målet är nått.")),
-            Length(max=MEASURE_MAX, message=_l("Skriv högst 300 tecken.")),
-        ],
+        _l("Till exempel: Anna har jobbat i kaféet två dagar i veckan i en månad."),
+        missing=_l("Skriv hur ni vet att målet är nått."),
+        limit=MEASURE_MAX,
+        too_long=_l("Skriv högst 300 tecken."),
     )
     due = DateField(
         _l("När ska målet vara nått?"),
@@ -130,14 +137,13 @@ class StepForm(FlaskForm):
         validators=[InputRequired(_l("Välj ett mål."))],
         choices=[],
     )
-    what = StringField(
+    what = _required_text(
+        StringField,
         _l("Vad händer?"),
-        description=_l("Med lätta ord. Till exempel: Besöka kaféet och träffa chefen."),
-        filters=[_strip],
-        validators=[
-            DataRequired(_l("Skriv vad som händer.")),
-            Length(max=STEP_MAX, message=_l("Skriv högst 200 tecken.")),
-        ],
+        _l("Med lätta ord. Till exempel: Besöka kaféet och träffa chefen."),
+        missing=_l("Skriv vad som händer."),
+        limit=STEP_MAX,
+        too_long=_l("Skriv högst 200 tecken."),
     )
     who = RadioField(
         _l("Vem gör det?"),

@@ -11,40 +11,31 @@ from .. import audit
 from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant, StaffUser, utcnow
+from ..options import FACES, StaffWordedOption, by_key
 from . import order
 from .models import Goal, GoalStep, GoalVersion, StepChange
 
-
-@dataclass(frozen=True)
-class Who:
-    key: str
-    participant_label: str  # as the participant reads it
-    staff_label: str
-    pictogram: str
-
-
+# Who does a step: the participant reads "Du gör det", staff read "Deltagaren".
 WHO = [
-    Who("me", _l("Du gör det"), _l("Deltagaren"), "me"),
-    Who("supervisor", _l("Din handledare gör det"), _l("Handledaren"), "supervisor"),
-    Who("case_officer", _l("Din handläggare gör det"), _l("Handläggaren"), "case_officer"),
-    Who("someone_else", _l("Någon annan gör det"), _l("Någon annan"), "someone_else"),
+    StaffWordedOption("me", _l("Du gör det"), "me", staff_label=_l("Deltagaren")),
+    StaffWordedOption(
+        "supervisor", _l("Din handledare gör det"), "supervisor", staff_label=_l("Handledaren")
+    ),
+    StaffWordedOption(
+        "case_officer",
+        _l("Din handläggare gör det"),
+        "case_officer",
+        staff_label=_l("Handläggaren"),
+    ),
+    StaffWordedOption(
+        "someone_else", _l("Någon annan gör det"), "someone_else", staff_label=_l("Någon annan")
+    ),
 ]
-WHO_BY_KEY = {who.key: who for who in WHO}
+WHO_BY_KEY = by_key(WHO)
 
-
-@dataclass(frozen=True)
-class Feeling:
-    key: str
-    label: str
-    pictogram: str
-
-
-FEELINGS = [
-    Feeling("good", _l("Bra"), "face_good"),
-    Feeling("so_so", _l("Sådär"), "face_so_so"),
-    Feeling("not_good", _l("Inte bra"), "face_not_good"),
-]
-FEELING_BY_KEY = {f.key: f for f in FEELINGS}
+# How a done step went, in the participant's words.
+FEELINGS = FACES
+FEELING_BY_KEY = by_key(FEELINGS)
 
 
 def steps_of(participant_id: int) -> list[GoalStep]:

@@ -137,8 +137,14 @@ def edit_step(step_id):
 @supervisors
 def remove_step(step_id):
     """Take a step out of the plan; it stays in the plan's history."""
+    return _change_step(step_id, plan.remove)
+
+
+def _change_step(step_id, change):
+    """Make `change` (plan.remove, plan.confirm, plan.reopen) to a step the supervisor may
+    see, then go back to the goals on the participant's page."""
     step = _step_for_supervisor(step_id, "goal.view")
-    plan.remove(step, by=g.staff)
+    change(step, by=g.staff)
     return redirect(
         url_for("staff.participant", participant_id=step.participant_id) + "#goals", 303
     )
@@ -154,22 +160,14 @@ def _chosen_goal(form, paths):
 @supervisors
 def confirm_step(step_id):
     """Confirm that the step is done."""
-    step = _step_for_supervisor(step_id, "goal.view")
-    plan.confirm(step, by=g.staff)
-    return redirect(
-        url_for("staff.participant", participant_id=step.participant_id) + "#goals", 303
-    )
+    return _change_step(step_id, plan.confirm)
 
 
 @bp.post("/personal/mal/steg/<int:step_id>/oppna")
 @supervisors
 def reopen_step(step_id):
     """Open the step again: it was not done after all."""
-    step = _step_for_supervisor(step_id, "goal.view")
-    plan.reopen(step, by=g.staff)
-    return redirect(
-        url_for("staff.participant", participant_id=step.participant_id) + "#goals", 303
-    )
+    return _change_step(step_id, plan.reopen)
 
 
 def staff_goals(person):

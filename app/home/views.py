@@ -6,12 +6,12 @@ from flask import current_app, g, redirect, request, url_for
 
 from .. import audit, logins, outage, pictograms
 from ..access import is_hand_over, participant_required, refuse_hand_over
-from ..checkins import outcome
 from ..checkins.tile import meeting_tile
 from ..consent import sharing
 from ..db import get_session
 from ..i18n import LANGUAGES
 from ..identity.sso_views import log_out_staff
+from ..meetings import outcome
 from ..models import Role, StaffUser
 from ..new_step import steps
 from ..new_step.tiles import step_words
@@ -63,7 +63,7 @@ def _step_home(step):
         "new_step/home.html",
         step=step,
         words=step_words(step),
-        tiles=[t for t in TILES if t.endpoint not in ("goals.mine", "consent.page")],
+        tiles=[t for t in TILES if t.key not in ("goals.mine", "consent.page")],
         due=steps.due_day(step) is not None,
         support_person=support_person,
         ask_consent=support_person is not None

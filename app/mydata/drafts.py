@@ -14,8 +14,9 @@ card, write again, take the interest back).
 
 from sqlmodel import delete, select
 
-from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
+from ..checkins.models import CheckIn, CheckInAnswer
 from ..db import get_session, save_changes
+from ..meetings.models import FollowUp
 
 # The question whose "no" the case officer must always see.
 SAFE = "feels_safe"

@@ -10,12 +10,13 @@ from sqlmodel import func, select
 from ..alternatives.interests import FOLLOW_UP_KINDS
 from ..alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from ..checkins import questions
-from ..checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from ..checkins.models import CheckIn, CheckInAnswer, QuestionSet
 from ..consent import sharing
 from ..db import get_session
 from ..goals import order
 from ..goals.models import Goal, GoalStep
 from ..i18n import LANGUAGES, code
+from ..meetings.models import FollowUp
 from ..models import AuditEvent, LoginCard, LoginSession, Participant, StaffUser, Unit, utcnow
 from ..wishes import sorting
 from ..wishes.models import Wish, WishCard

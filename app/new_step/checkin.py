@@ -10,14 +10,8 @@ from sqlmodel import select
 from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import StaffUser, utcnow
+from ..options import FACES, YES_SOMETIMES_NO, Option, by_key
 from .models import NewStep, StepAnswer, StepCheckIn, StepKind
-
-
-@dataclass(frozen=True)
-class Choice:
-    key: str
-    label: str
-    pictogram: str
 
 
 @dataclass(frozen=True)
@@ -32,22 +26,17 @@ class Question:
         return str(self.at_school if kind == StepKind.studies else self.at_work)
 
 
-CHOICES = {
-    c.key: c
-    for c in [
-        Choice("good", _l("Bra"), "face_good"),
-        Choice("so_so", _l("Sådär"), "face_so_so"),
-        Choice("not_good", _l("Inte bra"), "face_not_good"),
-        Choice("yes", _l("Ja"), "yes"),
-        Choice("sometimes", _l("Ibland"), "face_so_so"),
-        Choice("no", _l("Nej"), "no"),
-        Choice("dont_know", _l("Vet inte"), "dont_know"),
-        Choice("nobody", _l("Ingen. Jag svarade själv."), "nobody"),
-        Choice("support_person", _l("Min stödperson"), "help"),
-        Choice("family", _l("Någon i min familj"), "family"),
-        Choice("someone_else", _l("Någon annan"), "someone_else"),
+CHOICES = by_key(
+    [
+        *FACES,
+        *YES_SOMETIMES_NO,
+        Option("dont_know", _l("Vet inte"), "dont_know"),
+        Option("nobody", _l("Ingen. Jag svarade själv."), "nobody"),
+        Option("support_person", _l("Min stödperson"), "help"),
+        Option("family", _l("Någon i min familj"), "family"),
+        Option("someone_else", _l("Någon annan"), "someone_else"),
     ]
-}
+)
 
 QUESTIONS = [
     Question(

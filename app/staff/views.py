@@ -13,13 +13,12 @@ from ..access import (
     staff_required,
 )
 from ..card_login import cards
-from ..checkins import brief, meetings
-from ..consent import staff_page as consent_page
 from ..db import get_session
 from ..i18n import gettext as _
 from ..identity import logins_allowed, sso, steps
 from ..identity.limits import login_per_address, login_per_username
 from ..identity.sso_views import provider_logout_offer
+from ..meetings import brief, meetings, shared
 from ..models import LoginCard, Role, StaffUser, Unit, utcnow
 from ..new_step import checkin as step_checkin
 from ..new_step import steps as new_steps
@@ -116,7 +115,7 @@ def participant(participant_id):
         helps_with_check_in=may_hand_over(g.staff, person),
         meetings=meetings.of_participant(person.id),
         open_meeting=meetings.open_meeting(person.id),
-        shared=consent_page.for_supervisor(g.staff, person),
+        shared=shared.for_supervisor(g.staff, person),
         new_step=new_steps.latest(person) if may_start_new_step(g.staff, person) else None,
         may_start_new_step=may_start_new_step(g.staff, person),
     )

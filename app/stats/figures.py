@@ -13,9 +13,10 @@ from sqlalchemy import String, and_, case, cast, distinct, exists, func, literal
 from sqlmodel import select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
-from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
+from ..checkins.models import CheckIn, CheckInAnswer
 from ..db import get_session
 from ..i18n import gettext as _
+from ..meetings.models import FollowUp
 from ..models import EndReason, Gender, Participant
 
 NOT_STATED = "not_stated"

@@ -3,7 +3,8 @@
 from sqlalchemy import Index
 
 from ..alternatives.models import AlternativeInterest
-from ..checkins.models import CheckInAnswer, FollowUp
+from ..checkins.models import CheckInAnswer
+from ..meetings.models import FollowUp
 from ..models import Participant
 
 INDEXES = [

@@ -12,8 +12,9 @@ from sqlalchemy import bindparam, delete, event, func, insert, literal, update
 from sqlmodel import Field, Session, SQLModel, select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
-from ..checkins.models import CheckIn, CheckInAnswer, FollowUp
+from ..checkins.models import CheckIn, CheckInAnswer
 from ..db import get_session, save_changes
+from ..meetings.models import FollowUp
 from ..models import Participant, Unit, utcnow
 from . import figures, protection
 from .figures import Quarter, Year

@@ -1,7 +1,6 @@
 """The card catalogue for administrators: words, pictogram, group, order, hidden or shown."""
 
-from flask import abort, g, redirect, url_for
-
+from .. import catalogues
 from ..access import staff_required
 from ..i18n import LANGUAGES
 from ..models import Role
@@ -32,28 +31,15 @@ def admin_new_card():
 @admin_only
 def admin_edit_card(key):
     """Change a topic card, or hide it from participants (nothing already sorted is lost)."""
-    card = catalogue.find(key)
-    if card is None:
-        abort(404)
-    return _card_form_page(card)
+    return _card_form_page(catalogues.found(catalogue.find(key)))
 
 
 def _card_form_page(card):
-    form = card_form(card)
-    if form.validate_on_submit():
-        catalogue.save(
-            card,
-            words=form.words(),
-            group=form.group.data,
-            position=form.position.data,
-            pictogram=form.pictogram.data,
-            hidden=form.visibility.data == "hidden",
-            staff=g.staff,
-        )
-        return redirect(url_for("wishes.admin_cards"), 303)
-    return render(
-        "wishes/admin_card_form.html",
-        form=form,
+    return catalogues.form_page(
+        card,
+        card_form(card),
+        catalogue.save,
+        template="wishes/admin_card_form.html",
+        back="wishes.admin_cards",
         card=card,
-        status=422 if form.errors else 200,
     )

@@ -12,9 +12,10 @@ from sqlmodel import select
 
 from ..db import get_session
 from ..models import StaffUser
+from ..options import Option
 from . import catalogue, sorting
 from .models import Wish, WishCard, WishNote
-from .sorting import PILES, Pile
+from .sorting import PILES
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class Change:
     """A card that is new since the baseline (before is None) or moved from another pile."""
 
     card: WishCard
-    before: Pile | None
-    after: Pile
+    before: Option | None
+    after: Option
     at: datetime
 
 
@@ -43,7 +44,7 @@ class WishesBrief:
     """
 
     since: datetime | None
-    piles: list[tuple[Pile, list[PlacedCard]]]
+    piles: list[tuple[Option, list[PlacedCard]]]
     note: str
     note_at: datetime | None
     note_changed: bool
@@ -123,7 +124,7 @@ def wishes_for_brief(participant_id: int, since: datetime | None = None) -> Wish
 class HistoryEntry:
     at: datetime
     card: WishCard | None
-    pile: Pile | None
+    pile: Option | None
     text: str | None
     helper: StaffUser | None
 

@@ -4,16 +4,15 @@ Administrators keep it (word, pictogram, group, order, hidden or shown); nothing
 so wishes made with a card that is later hidden stay readable.
 """
 
-import re
 from dataclasses import dataclass
 
 from sqlmodel import select
 
+from .. import catalogues
 from ..db import get_session, save_changes
 from ..i18n import N_
 from ..i18n import lazy_gettext as _l
-from ..keys import readable_key
-from ..models import StaffUser, utcnow
+from ..models import StaffUser
 from .models import WishCard
 
 
@@ -114,51 +113,23 @@ def visible_cards() -> list[WishCard]:
     return [card for card in all_cards() if not card.hidden]
 
 
-KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
-
-
 def find(key: str) -> WishCard | None:
-    if not KEY_PATTERN.fullmatch(key):
-        return None
-    return get_session().exec(select(WishCard).where(WishCard.key == key)).first()
+    return catalogues.find(WishCard, key)
 
 
 def find_visible(key: str) -> WishCard | None:
     """The card a participant may sort: it exists and is shown."""
-    card = find(key)
-    return card if card is not None and not card.hidden else None
+    return catalogues.find_visible(WishCard, key)
 
 
 def group_label(key: str) -> str:
     return next((str(group.label) for group in GROUPS if group.key == key), key)
 
 
-def save(
-    card: WishCard | None,
-    *,
-    words: dict[str, str],
-    group: str,
-    position: int,
-    pictogram: str,
-    hidden: bool,
-    staff: StaffUser,
-) -> WishCard:
-    """Add a card (card=None) or change one. Words left empty fall back to Swedish."""
+def save(card: WishCard | None, *, words: dict[str, str], staff: StaffUser, **values) -> WishCard:
+    """Add a card (card=None) or change one: its words, `group`, `position`, `pictogram` and
+    `hidden`. Words left empty fall back to Swedish."""
     words = {code: word.strip() for code, word in words.items() if word and word.strip()}
-    if card is None:
-        card = WishCard(
-            key=readable_key(words["sv"], "kort", lambda key: find(key) is not None),
-            created_by_id=staff.id,
-        )
-    else:
-        card.updated_at = utcnow()
-        card.updated_by_id = staff.id
-    card.words = words
-    card.group = group
-    card.position = position
-    card.pictogram = pictogram
-    card.hidden = hidden
-    db = get_session()
-    db.add(card)
-    save_changes()
-    return card
+    return catalogues.keep(
+        card, WishCard, name=words["sv"], fallback="kort", staff=staff, words=words, **values
+    )

@@ -1,10 +1,10 @@
 """Forms of My wishes. Each checks its input before anything reaches a table."""
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
-from .. import pictograms
+from ..catalogues import EntryForm, pictogram_field, position_field, visibility_field
 from ..i18n import LANGUAGES
 from ..i18n import lazy_gettext as _l
 from . import catalogue
@@ -45,7 +45,7 @@ def _word_field(code: str, language: dict) -> StringField:
 # so the error summary lists the fields in the order the page shows them.
 _WordFields = type(
     "_WordFields",
-    (FlaskForm,),
+    (EntryForm,),
     {f"word_{code}": _word_field(code, language) for code, language in LANGUAGES.items()},
 )
 
@@ -54,23 +54,14 @@ class CardForm(_WordFields):
     """A topic card, as administrators keep it."""
 
     group = RadioField(_l("Grupp"), validators=[InputRequired(_l("Välj en grupp."))], choices=[])
-    pictogram = RadioField(_l("Bild"), validators=[InputRequired(_l("Välj en bild."))], choices=[])
-    position = IntegerField(
-        _l("Ordning"),
-        description=_l("Kort med lägre nummer visas först i sin grupp."),
-        validators=[
-            InputRequired(_l("Skriv ett nummer.")),
-            NumberRange(min=0, max=9999, message=_l("Skriv ett nummer från 0 till 9999.")),
-        ],
-    )
-    visibility = RadioField(
+    pictogram = pictogram_field()
+    position = position_field(_l("Kort med lägre nummer visas först i sin grupp."))
+    visibility = visibility_field(
         _l("Visas kortet för deltagarna?"),
-        description=_l("Ett dolt kort kan inte sorteras. Det som redan är sparat finns kvar."),
-        choices=[
-            SelectChoice("shown", _l("Ja, visa kortet")),
-            SelectChoice("hidden", _l("Nej, dölj kortet")),
-        ],
-        validators=[InputRequired(_l("Välj om kortet ska visas."))],
+        _l("Ett dolt kort kan inte sorteras. Det som redan är sparat finns kvar."),
+        show=_l("Ja, visa kortet"),
+        hide=_l("Nej, dölj kortet"),
+        required=_l("Välj om kortet ska visas."),
     )
 
     def word_fields(self):
@@ -79,21 +70,17 @@ class CardForm(_WordFields):
     def words(self) -> dict[str, str]:
         return {code: self[f"word_{code}"].data or "" for code in LANGUAGES}
 
+    def fill(self, card) -> None:
+        for code in LANGUAGES:
+            self[f"word_{code}"].data = card.words.get(code, "")
+        self.group.data = card.group
+
+    def own_values(self) -> dict:
+        return {"words": self.words(), "group": self.group.data}
+
 
 def card_form(card=None) -> CardForm:
     """The card form, filled in from `card` when it is shown (not when it is posted)."""
     form = CardForm()
     form.group.choices = [SelectChoice(g.key, g.label) for g in catalogue.GROUPS]
-    form.pictogram.choices = [
-        SelectChoice(c, c.replace("_", " ")) for c in pictograms.for_content()
-    ]
-    if card is not None and not form.is_submitted():
-        for code in LANGUAGES:
-            form[f"word_{code}"].data = card.words.get(code, "")
-        form.group.data = card.group
-        form.position.data = card.position
-        form.pictogram.data = card.pictogram
-        form.visibility.data = "hidden" if card.hidden else "shown"
-    elif card is None and not form.is_submitted():
-        form.visibility.data = "shown"
-    return form
+    return form.prepared(card)

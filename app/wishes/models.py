@@ -9,29 +9,28 @@ from datetime import datetime
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from ..catalogues import Entry
 from ..i18n import in_language, language_of
 from ..models import utcnow
 
 NOTE_MAX_LENGTH = 300
 
 
-class WishCard(SQLModel, table=True):
-    """A topic card in the catalogue: a pictogram and a word in each language."""
+class WishCard(Entry, table=True):
+    """A topic card in the catalogue: a pictogram and a word in each language. Its key is the
+    card's address (/onskemal/kort/<key>)."""
 
     __tablename__ = "wish_card"
-    id: int | None = Field(default=None, primary_key=True)
-    # Stable and readable: the card's address (/onskemal/kort/<key>) and the seeding's handle.
-    key: str = Field(max_length=60, unique=True)
     group: str = Field(max_length=20)
-    position: int = 0
-    pictogram: str = Field(max_length=40)
-    hidden: bool = False
     # {"sv": "Djur", "en": "Animals"}: a new language needs no new column.
     words: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow)
-    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
-    updated_at: datetime | None = None
-    updated_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+    def name(self, language: str) -> str:
+        return self.word(language)
+
+    def written_name(self, language: str) -> str:
+        """The word as written in this language ("" when it has none)."""
+        return self.words.get(language) or ""
 
     def word(self, language: str) -> str:
         """The card's word in this language, else in Swedish (the source language)."""

@@ -9,29 +9,23 @@ from sqlmodel import select
 from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
+from ..options import Option, by_key
 from . import catalogue
 from .models import NOTE_MAX_LENGTH, Wish, WishCard, WishNote
 
-
-@dataclass(frozen=True)
-class Pile:
-    key: str
-    label: str
-    pictogram: str
-
-
-# The four choices, in the order they are offered (Talking Mats: like, unsure, dislike).
+# The four piles, in the order they are offered (Talking Mats: like, unsure, dislike).
 PILES = [
-    Pile("like", _l("Jag gillar"), "like"),
-    Pile("not_sure", _l("Vet inte"), "dont_know"),
-    Pile("dislike", _l("Jag gillar inte"), "dislike"),
-    Pile("want_to_try", _l("Jag vill prova"), "want_to_try"),
+    Option("like", _l("Jag gillar"), "like"),
+    Option("not_sure", _l("Vet inte"), "dont_know"),
+    Option("dislike", _l("Jag gillar inte"), "dislike"),
+    Option("want_to_try", _l("Jag vill prova"), "want_to_try"),
 ]
-PILE_KEYS = {pile.key for pile in PILES}
+PILE_BY_KEY = by_key(PILES)
+PILE_KEYS = set(PILE_BY_KEY)
 
 
-def pile(key: str) -> Pile:
-    return next(p for p in PILES if p.key == key)
+def pile(key: str) -> Option:
+    return PILE_BY_KEY[key]
 
 
 def _history(participant_id: int, until: datetime | None = None) -> list[Wish]:
@@ -98,7 +92,7 @@ def next_unsorted(participant_id: int, after: WishCard | None = None) -> WishCar
 
 @dataclass(frozen=True)
 class Overview:
-    piles: list[tuple[Pile, list[WishCard]]]
+    piles: list[tuple[Option, list[WishCard]]]
     unsorted: list[WishCard]
     note: str
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app, g, request
 
 from ..access import reads_answers
-from ..checkins import meetings
+from ..meetings import meetings
 from ..web import sensible_day
 from . import bp, brief
 

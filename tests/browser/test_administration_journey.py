@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.administration.records import fill_record
+from tests.mydata.records import fill_record
 
 from .steps import card_address, heading, log_in_as_staff, log_in_with_card
 

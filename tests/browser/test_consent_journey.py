@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from sqlmodel import select
 
 from app.consent.models import ConsentEvent
-from tests.checkins.test_brief import answered
+from tests.meetings.test_brief import answered
 
 from .steps import card_address, heading, log_in_as_staff, log_in_with_card
 

@@ -7,9 +7,9 @@ from sqlmodel import select
 from app.goals.models import GoalStep
 from app.models import AuditEvent, utcnow
 from app.wishes.models import Wish, WishCard
-from tests.checkins.test_brief import answered
 from tests.conftest import page
 from tests.goals.helpers import make_goal
+from tests.meetings.test_brief import answered
 
 HIDDEN = "Dolt. Anna har inte sagt ja till att du ser det."
 

@@ -7,8 +7,9 @@ import pytest
 from sqlmodel import select
 
 from app.checkins import answers
-from app.checkins.models import CheckIn, FollowUp, QuestionSet
+from app.checkins.models import CheckIn, QuestionSet
 from app.goals.models import Goal, GoalStep
+from app.meetings.models import FollowUp
 from app.models import utcnow
 from tests.conftest import page
 from tests.goals.helpers import goal_rows, make_goal

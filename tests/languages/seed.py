@@ -9,8 +9,9 @@ from app import demo
 from app.alternatives import interests
 from app.alternatives.models import Alternative
 from app.card_login import cards
-from app.checkins import answers, meetings
+from app.checkins import answers
 from app.db import get_session
+from app.meetings import meetings
 from app.models import Participant, Role
 from app.staff import accounts
 from app.wishes import demo as wishes_demo

@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 from sqlmodel import func, select
 
 from app import datagen
-from app.checkins.models import CheckIn, CheckInAnswer, FollowUp
+from app.checkins.models import CheckIn, CheckInAnswer
+from app.meetings.models import FollowUp
 from app.models import Participant, Unit
 from app.stats import tables
 from app.stats.figures import Quarter

@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import select
 
 from app.alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
-from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
+from app.meetings.models import FollowUp
 from app.models import AuditEvent, Participant
 from app.stats import tables
 from app.stats.figures import Quarter

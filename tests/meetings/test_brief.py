@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from app.checkins.models import CheckIn, CheckInAnswer, FollowUp, QuestionSet
+from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
+from app.meetings.models import FollowUp
 from app.models import AuditEvent, utcnow
 from tests.conftest import page
 

@@ -7,11 +7,11 @@ the participant has said yes to, and plainly what is hidden. Each area read is a
 from dataclasses import dataclass
 
 from .. import access, audit
-from ..checkins import answers, brief, meetings
-from ..db import save_changes
+from ..checkins import answers
+from ..consent import sharing
 from ..models import Participant, StaffUser
 from ..wishes.brief import WishesBrief, wishes_for_brief
-from . import sharing
+from . import brief, meetings
 
 
 @dataclass
@@ -36,7 +36,7 @@ def for_supervisor(staff: StaffUser, person: Participant) -> SharedWithSuperviso
     if consents["checkins"]:
         meeting = _latest_meeting_with_check_in(person.id)
         if meeting is not None:
-            shared.check_in = brief.build(meeting)
+            shared.check_in = brief.check_in_only(meeting)
         audit.record("checkins.shared_view", person.id)
     if consents["wishes"]:
         last = meetings.last_held(person.id)
@@ -44,5 +44,4 @@ def for_supervisor(staff: StaffUser, person: Participant) -> SharedWithSuperviso
         audit.record("wishes.shared_view", person.id)
     if consents["goal_comments"]:
         audit.record("goal_comments.shared_view", person.id)
-    save_changes()
     return shared

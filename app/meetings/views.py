@@ -35,9 +35,9 @@ def schedule(participant_id):
         zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
         starts_at = datetime.combine(form.day.data, form.time.data, tzinfo=zone)
         meeting = meetings.schedule(person, starts_at, form.place.data or "", form.remote.data)
-        return redirect(url_for("checkins.brief_page", meeting_id=meeting.id), 303)
+        return redirect(url_for("meetings.brief_page", meeting_id=meeting.id), 303)
     return render(
-        "checkins/schedule.html", form=form, person=person, status=422 if form.errors else 200
+        "meetings/schedule.html", form=form, person=person, status=422 if form.errors else 200
     )
 
 
@@ -46,7 +46,7 @@ def schedule(participant_id):
 def brief_page(meeting_id):
     """The one-page brief before a meeting: the participant's own answers. Audit-logged."""
     meeting = _meeting_for_case_officer(meeting_id, "brief.view")
-    return render("checkins/brief.html", brief=brief.build(meeting), form=HeldForm())
+    return render("meetings/brief.html", brief=brief.build(meeting), form=HeldForm())
 
 
 @bp.get("/personal/moten/<int:meeting_id>/underlag.pdf")
@@ -69,18 +69,18 @@ def mark_held(meeting_id):
     """After the meeting: mark it held and note what was agreed; the check-in closes."""
     meeting = _meeting_for_case_officer(meeting_id, "brief.view")
     if meeting.held_at is not None:
-        abort(render("checkins/already_held.html", meeting=meeting, status=409))
+        abort(render("meetings/already_held.html", meeting=meeting, status=409))
     form = HeldForm()
     if not form.validate_on_submit():
-        return render("checkins/brief.html", brief=brief.build(meeting), form=form, status=422)
+        return render("meetings/brief.html", brief=brief.build(meeting), form=form, status=422)
     if request.form.get("preview"):
         # Exactly what the participant will read, before anything is saved.
         return render(
-            "checkins/brief.html",
+            "meetings/brief.html",
             brief=brief.build(meeting),
             form=form,
             preview=outcome.of(meeting, form.agreed.data),
             readability=outcome.readability(form.agreed.data),
         )
     meetings.mark_held(meeting, form.agreed.data)
-    return redirect(url_for("checkins.brief_page", meeting_id=meeting.id), 303)
+    return redirect(url_for("meetings.brief_page", meeting_id=meeting.id), 303)

@@ -3,14 +3,16 @@
 from datetime import datetime, timedelta
 
 from flask import current_app, g
+from flask_babel import format_date, format_time
 from sqlalchemy import bindparam
 from sqlmodel import select
 
 from .. import audit
+from ..checkins.models import CheckIn
 from ..db import get_session
 from ..goals.order import an_active_goal
 from ..models import Participant, utcnow
-from .models import CheckIn, FollowUp
+from .models import FollowUp
 
 
 def schedule(participant: Participant, starts_at: datetime, place: str, remote: bool) -> FollowUp:
@@ -100,3 +102,13 @@ def last_held(participant_id: int, before: datetime | None = None) -> FollowUp |
     if before is not None:
         query = query.where(FollowUp.starts_at < before)
     return get_session().exec(query.order_by(FollowUp.held_at.desc())).first()
+
+
+def meeting_words(meeting) -> dict:
+    """The day and time in words a person says aloud: "måndag 30 november", "klockan 10.00"."""
+    return {
+        "day": format_date(meeting.starts_at, "EEEE d MMMM"),
+        "day_number": format_date(meeting.starts_at, "d"),
+        "month": format_date(meeting.starts_at, "MMMM"),
+        "time": format_time(meeting.starts_at, "HH:mm"),
+    }

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from app.checkins.models import FollowUp
+from app.meetings.models import FollowUp
 from app.models import utcnow
 from tests.conftest import page
 from tests.goals.helpers import make_goal

@@ -17,7 +17,7 @@ def _no_fetching(_url: str, *_args, **_kwargs) -> dict:
 def render(brief: Brief) -> bytes:
     """The PDF of the brief: the participant's name, the meeting, the day it was made, and what
     was agreed once the meeting is held."""
-    html = render_template("checkins/brief_pdf.html", brief=brief, made_at=utcnow())
+    html = render_template("meetings/brief_pdf.html", brief=brief, made_at=utcnow())
     return HTML(string=html, url_fetcher=_no_fetching, base_url="/").write_pdf(
         stylesheets=[CSS(string=PRINT_CSS)]
     )

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from app import demo
-from app.checkins.models import FollowUp
+from app.meetings.models import FollowUp
 from app.models import AuditEvent, Participant, StaffUser
 
 AGREED = "Anna provar praktik på biblioteket två dagar i veckan från mars."

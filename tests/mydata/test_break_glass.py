@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from tests.checkins.test_brief import answered
 from tests.conftest import page
+from tests.meetings.test_brief import answered
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from ..goals.brief import goals_for_brief
 from ..readability import EASY, FAIRLY_EASY, lix
 from . import meetings
+from .meetings import meeting_words
 from .models import FollowUp
-from .tile import meeting_words
 
 
 @dataclass

@@ -3,8 +3,8 @@ must see it. The participant is told before they say yes."""
 
 from sqlmodel import select
 
-from app.checkins.brief import caseload
 from app.checkins.models import CheckIn, CheckInAnswer
+from app.meetings.brief import caseload
 from app.models import StaffUser
 from tests.conftest import page
 

@@ -1,0 +1,1 @@
+"""Follow-up meetings: booking, the brief and its PDF, and what was agreed."""
