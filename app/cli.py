@@ -92,7 +92,9 @@ def seed_demo():
     """Add the demo unit, staff and participants (local runs only; safe to run twice)."""
     if not current_app.config["LOCAL_RUN"]:
         raise click.ClickException("Demo data is for local runs only (FLASK_LOCAL_RUN=1).")
-    with _request_context(), transaction():
+    # Step by step, each step committed: the seeding counts the statistics on a connection of
+    # its own, which would wait for a transaction held open around it.
+    with _request_context():
         demo.seed()
         demo.seed_municipality()
     click.echo("Demo data is in place.")
