@@ -8,22 +8,19 @@ its short check-ins, and some come back to daily activity. The same --seed gives
 data. Rows go in by bulk: COPY on PostgreSQL.
 """
 
-import json
 import random
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select
 
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from .checkins.models import CheckIn, CheckInAnswer, QuestionSet
+from .datagen_rows import Rows, insert_rows
+from .datagen_steps import WITH_SUPPORT, new_step, pick, step_plan
 from .meetings.models import FollowUp
 from .models import Participant, StaffUnit, StaffUser, Unit
-from .new_step.checkin import QUESTIONS as STEP_QUESTIONS
 from .new_step.models import NewStep, StepAnswer, StepCheckIn
-from .new_step.steps import DAYS_PER_MONTH, DEFAULT_MONTHS, DEFAULT_RHYTHM
-from .stats.summary import StatsChange
 
 PER_UNIT = 18
 PER_CASE_OFFICER = 45
@@ -52,9 +49,6 @@ END_REASONS = [
 ]
 STEP_REASONS = {"work", "studies", "internship", "measure"}
 PER_SUPPORT_PERSON = 150
-# Of those who leave for work or studies: most keep support (a new step); some come back.
-WITH_SUPPORT = 0.85
-COME_BACK = 0.25
 TRY = ["internship", "job", "studies", "another_activity"]
 # Not a password hash: nobody can log in as a generated staff member.
 NO_LOGIN = "!generated"
@@ -65,22 +59,6 @@ def is_local(url: str) -> bool:
     if url.startswith("sqlite"):
         return True
     return (urlsplit(url).hostname or "") in LOCAL_HOSTS
-
-
-@dataclass
-class Rows:
-    """Rows per table, with the ids handed out so far."""
-
-    next_ids: dict
-    tables: dict = field(default_factory=dict)
-
-    def add(self, model, **row) -> int:
-        table = model.__table__
-        if "id" in table.c and "id" not in row:
-            row["id"] = self.next_ids[table.name]
-            self.next_ids[table.name] += 1
-        self.tables.setdefault(table.name, (model, []))[1].append(row)
-        return row.get("id")
 
 
 def generate(engine, participants: int, seed: int = 1, years: int = 10, now=None) -> dict:
@@ -113,12 +91,8 @@ def generate(engine, participants: int, seed: int = 1, years: int = 10, now=None
         )
     rows = Rows(next_ids)
     _people(rows, rng, participants, question_set, alternatives, years, now)
-    _insert(engine, rows)
+    insert_rows(engine, rows)
     return {name: len(table_rows) for name, (_model, table_rows) in rows.tables.items()}
-
-
-def _pick(rng, weighted):
-    return rng.choices([v for v, _w in weighted], [w for _v, w in weighted])[0]
 
 
 def _people(rows, rng, count, question_set, alternatives, years, now):
@@ -175,10 +149,10 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
         # About one in fourteen leaves each year.
         stay = timedelta(days=rng.expovariate(1 / (14 * 365)))
         ended = created + stay if created + stay < now else None
-        reason = _pick(rng, END_REASONS) if ended else None
+        reason = pick(rng, END_REASONS) if ended else None
         step = None
         if reason in STEP_REASONS and rng.random() < WITH_SUPPORT:
-            step = _step_plan(rng, ended, reason, rng.choice(coaches), officer, now)
+            step = step_plan(rng, ended, reason, rng.choice(coaches), officer, now)
         came_back = step is not None and step["returned_at"] is not None
         person = rows.add(
             Participant,
@@ -186,14 +160,14 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
             language="sv",
             unit_id=unit,
             case_officer_id=officer,
-            gender=_pick(rng, GENDERS),
+            gender=pick(rng, GENDERS),
             created_at=created,
             # Back in daily activity after the step: the history goes on.
             ended_at=None if came_back else ended,
             end_reason=None if came_back else reason,
         )
         if step is not None:
-            _new_step(rows, rng, person, step, now)
+            new_step(rows, rng, person, step, now)
         _history(
             rows,
             rng,
@@ -206,64 +180,6 @@ def _people(rows, rng, count, question_set, alternatives, years, now):
             alternatives,
             now,
         )
-
-
-def _step_plan(rng, started, kind, coach, officer, now) -> dict:
-    """A new step after daily activity, and (for some) the return to it."""
-    returned = None
-    if rng.random() < COME_BACK:
-        back = started + timedelta(days=rng.randint(20, 420))
-        returned = back if back < now else None
-    return {
-        "kind": kind,
-        "started_at": started,
-        "support_until": started + timedelta(days=round(DEFAULT_MONTHS * DAYS_PER_MONTH)),
-        "support_by_id": rng.choice([coach, coach, officer]),
-        "checkin_days": DEFAULT_RHYTHM,
-        "wants_back_at": returned - timedelta(days=rng.randint(3, 20)) if returned else None,
-        "returned_at": returned,
-        "returned_by_id": officer if returned else None,
-        "created_at": started,
-        "created_by_id": officer,
-    }
-
-
-def _new_step(rows, rng, person, step: dict, now) -> None:
-    """The step and its short check-ins, answered most of the time while it lasted."""
-    step_id = rows.add(NewStep, participant_id=person, **step)
-    until = min(step["returned_at"] or now, step["support_until"], now)
-    going_back = step["returned_at"] is not None
-    for day in step["checkin_days"]:
-        moment = step["started_at"] + timedelta(days=day, hours=rng.randint(8, 16))
-        if moment >= until or rng.random() < 0.3:
-            continue
-        check_in = rows.add(
-            StepCheckIn, new_step_id=step_id, due_day=day, created_at=moment, completed_at=moment
-        )
-        helped = rng.random() < 0.4
-        for i, question in enumerate(STEP_QUESTIONS):
-            choice = _step_choice(rng, question.key, going_back, helped)
-            rows.add(
-                StepAnswer,
-                check_in_id=check_in,
-                question_key=question.key,
-                choice=choice,
-                answered_at=moment + timedelta(minutes=i),
-            )
-
-
-def _step_choice(rng, key: str, going_back: bool, helped: bool) -> str:
-    """An answer to the step's check-in: those who later came back were less at ease."""
-    low = 0.35 if going_back else 0.1
-    if key == "how_it_is":
-        return _pick(rng, [("good", 1 - 2 * low), ("so_so", low), ("not_good", low)])
-    if key in ("feels_safe", "gets_help"):
-        return _pick(rng, [("yes", 1 - 2 * low), ("sometimes", low), ("no", low)])
-    if key == "more_support":
-        return _pick(rng, [("yes", 0.2 + low), ("no", 0.6 - low), ("dont_know", 0.2)])
-    if key == "come_back":
-        return _pick(rng, [("yes", low), ("no", 0.8 - low), ("dont_know", 0.2)])
-    return "support_person" if helped else "nobody"
 
 
 def _history(rows, rng, person, supervisor, officer, begin, end, question_set, alternatives, now):
@@ -346,66 +262,3 @@ def _check_in(rows, rng, person, meeting, supervisor, moment, question_set, want
             helper_id=device,
             answered_at=answered + timedelta(minutes=i),
         )
-
-
-def _complete(model, row: dict) -> dict:
-    """Fill in the columns a row leaves out with their defaults."""
-    for column in model.__table__.columns:
-        if column.name in row:
-            continue
-        default = column.default
-        if default is None:
-            row[column.name] = None
-        elif default.is_callable:
-            row[column.name] = default.arg(None)
-        else:
-            row[column.name] = default.arg
-    return row
-
-
-def _insert(engine, rows: Rows) -> None:
-    order = [
-        Unit,
-        StaffUser,
-        StaffUnit,
-        Participant,
-        FollowUp,
-        CheckIn,
-        CheckInAnswer,
-        AlternativeInterest,
-        InterestFollowUp,
-        NewStep,
-        StepCheckIn,
-        StepAnswer,
-    ]
-    postgres = engine.dialect.name == "postgresql"
-    with engine.begin() as connection:
-        for model in order:
-            if model.__tablename__ not in rows.tables:
-                continue
-            _model, table_rows = rows.tables[model.__tablename__]
-            table_rows = [_complete(model, row) for row in table_rows]
-            if postgres:
-                _copy(connection, model, table_rows)
-            else:
-                for i in range(0, len(table_rows), 5000):
-                    connection.execute(model.__table__.insert(), table_rows[i : i + 5000])
-        if postgres:
-            for model in order:
-                if "id" in model.__table__.c:
-                    largest = select(func.coalesce(func.max(model.id), 1)).scalar_subquery()
-                    sequence = func.pg_get_serial_sequence(model.__tablename__, "id")
-                    connection.execute(select(func.setval(sequence, largest)))
-            connection.execute(text("ANALYZE"))
-        # Rows went in without the session: say that the statistics must be counted again.
-        connection.execute(insert(StatsChange).values(changed_at=datetime.now(UTC)))
-
-
-def _copy(connection, model, table_rows: list[dict]) -> None:
-    columns = [c.name for c in model.__table__.columns]
-    json_columns = {c.name for c in model.__table__.columns if c.type.__class__.__name__ == "JSON"}
-    cursor = connection.connection.cursor()
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    with cursor.copy(f'COPY "{model.__tablename__}" ({quoted}) FROM STDIN') as copy:
-        for row in table_rows:
-            copy.write_row([json.dumps(row[c]) if c in json_columns else row[c] for c in columns])

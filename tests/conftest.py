@@ -1,6 +1,7 @@
 """Fixtures: a migrated database per test process (SQLite, or PostgreSQL with
 TEST_DATABASE_URL), one app put back as it was after every test, a client that sends CSRF
-tokens like a browser does, and small factories."""
+tokens like a browser does and runs the page lint on every page it fetches, and small
+factories."""
 
 import os
 import re
@@ -23,6 +24,7 @@ from app.i18n import LANGUAGES
 from app.meetings.models import FollowUp
 from app.models import LoginCard, Participant, Role, StaffUser, Unit, utcnow
 from app.staff import accounts
+from tests import page_lint, template_calls
 from tests.database import States, worker_database
 from tests.mydata.records import fill_record
 
@@ -77,11 +79,30 @@ class BrowserLikeClient(FlaskClient):
     """A test client whose form posts carry the CSRF token, unless a test says csrf=False.
 
     The token is read from a page, as a browser has it, and kept while the session cookie
-    stays the same: a token depends on nothing but the session (a login starts a new one)."""
+    stays the same: a token depends on nothing but the session (a login starts a new one).
+
+    Every HTML page or fragment it GETs goes through the page lint (tests/page_lint.py), so
+    each view test checks the pages it opens; `lint_pages = False` turns that off for a test
+    that means to fetch a broken page."""
+
+    lint_pages = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.tokens = {}
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        request = getattr(response, "request", None)
+        if (
+            self.lint_pages
+            and request is not None
+            and request.method == "GET"
+            and response.mimetype == "text/html"
+            and not 300 <= response.status_code < 400
+        ):
+            page_lint.check(response.get_data(as_text=True))
+        return response
 
     def post(self, *args, csrf=True, **kwargs):
         if csrf:
@@ -105,7 +126,16 @@ def make_test_app(database_url):
     """An app as the tests use it, on `database_url`, with the environment as it is now."""
     app = create_app({**TEST_CONFIG, "DATABASE_URL": database_url})
     app.test_client_class = BrowserLikeClient
+    template_calls.watch(app)
     return app
+
+
+@pytest.fixture(autouse=True)
+def templates_read_no_database():
+    """Every page a test renders: no function its templates call ran a SQL statement."""
+    template_calls.take_found()
+    yield
+    assert not template_calls.take_found(), "a template function read the database"
 
 
 @pytest.fixture(scope="session")
@@ -301,22 +331,16 @@ def picture_file(src: str) -> str:
 
 
 def page(response, status=200) -> BeautifulSoup:
-    """Parse a full page and check what every page must have: one h1, a title, a language,
-    unique ids, labelled form fields and forms that post somewhere real."""
+    """Parse a full page and check what every page must have (tests/page_lint.py): one h1, a
+    title, a language, unique ids, named and labelled form fields, forms that post somewhere
+    real with a CSRF field."""
     assert response.status_code == status, response.get_data(as_text=True)[:2000]
     soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     assert soup.html.get("lang") in LANGUAGES
     assert soup.html.get("dir") in ("ltr", "rtl")
     assert soup.title and soup.title.string.strip()
     assert len(soup.select("h1")) == 1, soup.select("h1")
-    ids = [tag["id"] for tag in soup.select("[id]")]
-    assert len(ids) == len(set(ids)), f"duplicate ids: {ids}"
-    for form in soup.select("form"):
-        assert form.get("action", "").startswith("/"), form
-        if form.get("method", "get").lower() == "post":
-            assert form.select_one("input[name=csrf_token]"), form
-    for field in soup.select("input:not([type=hidden]):not([type=submit]), select, textarea"):
-        assert field.get("id") and soup.select_one(f"label[for='{field['id']}']"), field
+    page_lint.check(response.get_data(as_text=True), whole_page=True)
     return soup
 
 

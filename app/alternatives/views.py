@@ -6,7 +6,7 @@ from flask import abort, g, redirect, url_for
 from ..access import participant_required
 from ..i18n import current as current_language
 from ..web import render
-from . import bp, catalogue, come_back, interests, matching
+from . import bp, catalogue, come_back, interests
 from .models import PARTS
 
 
@@ -89,10 +89,9 @@ def not_now(key):
 
 @bp.record_once
 def alternatives_helpers(state):
-    """For the check-in summary: the alternatives that match "Vill du prova något nytt?"; the
-    words for how an interest was followed up. Set once (a context processor would build them
-    for every page). The brief gets the participant's interests from its view."""
+    """The words for how an interest was followed up. Set once (a context processor would
+    build them for every page). The check-in summary and the brief get the alternatives
+    from their views."""
     state.app.jinja_env.globals.update(
-        alternatives_for_choices=matching.for_choices,
         follow_up_words=interests.FOLLOW_UP_KINDS,
     )

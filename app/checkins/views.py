@@ -4,6 +4,7 @@ from flask import abort, g, redirect, request, session, url_for
 
 from .. import audit, logins
 from ..access import check_in_page, is_hand_over
+from ..alternatives import matching
 from ..db import get_session
 from ..meetings import meetings
 from ..meetings.models import FollowUp
@@ -159,7 +160,12 @@ def summary():
         for q in now.asked
         if q["key"] in now.given
     ]
-    return render("checkins/summary.html", check_in=found[1], rows=rows, missing=now.next)
+    return render(
+        "checkins/summary.html", check_in=found[1], rows=rows, missing=now.next,
+        matches=matching.for_choices(
+            choice.key for q, _text, choices in rows if q["key"] == "try_new" for choice in choices
+        ),
+    )  # fmt: skip
 
 
 @bp.post("/infor-motet/klar")

@@ -5,9 +5,9 @@ from flask import abort, g, redirect, request, url_for
 from .. import access
 from ..access import participant_for_staff, staff_required
 from ..db import get_session
-from ..models import Participant, Role, StaffUser
+from ..models import Participant, Role
 from ..web import render, row_id
-from . import bp, order, plan
+from . import bp, order, plan, staff_page
 from .forms import NO_GOAL, goal_form, step_form
 from .models import Goal, GoalStep
 
@@ -75,9 +75,12 @@ def edit_goal(goal_id):
             # What the person typed stays in the form; saving again is based on the newer one.
             form.version.data = str(conflict.version)
     status = 409 if conflict else 422 if form.errors else 200
+    versions = order.versions(goal)
     return render(
         "goals/goal_form.html", form=form, person=person, goal=goal,
-        saved=conflict or saved, conflict=conflict, versions=order.versions(goal), status=status,
+        saved=conflict or saved, conflict=conflict, versions=versions,
+        names=staff_page.staff_names(v.created_by_id for v in [*versions, conflict] if v),
+        status=status,
     )  # fmt: skip
 
 
@@ -170,34 +173,10 @@ def reopen_step(step_id):
     return _change_step(step_id, plan.reopen)
 
 
-def staff_goals(person):
-    """The goals section of the staff participant page, or None for staff who may not see it."""
-    staff = g.get("staff")
-    if staff is None or not access.may_see_goals(staff, person):
-        return None
-    current_plan = plan.plan_of(person.id)
-    return {
-        "plan": current_plan,
-        "step_history": plan.history(person.id),
-        "versions": {p.goal.id: order.versions(p.goal) for p in current_plan.paths},
-        "writes_goals": access.may_write_goals(staff, person),
-        "writes_steps": access.may_write_steps(staff, person),
-        "shows_feelings": access.sees_area(staff, person, "goal_comments"),
-        "feelings_hidden": access.hidden_from(staff, person, "goal_comments"),
-    }
-
-
 @bp.record_once
 def goals_helpers(state):
     """Template names, set once (a context processor would build them for every page)."""
     state.app.jinja_env.globals.update(
-        staff_goals=staff_goals,
-        staff_name=_staff_name,
         goal_who=plan.WHO_BY_KEY,
         goal_feelings=plan.FEELING_BY_KEY,
     )
-
-
-def _staff_name(staff_id: int | None) -> str:
-    staff = get_session().get(StaffUser, staff_id) if staff_id else None
-    return staff.display_name if staff else "–"

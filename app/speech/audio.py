@@ -3,12 +3,14 @@ kept). Pages mark each text with `say(text)`: its audio's address, fingerprinted
 phone keeps it for a year and a new recording gets a new address."""
 
 from flask import g, url_for
+from jinja2 import nodes
 from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ..db import attempt, get_session, save_changes
-from ..i18n import code
+from ..i18n import LANGUAGES, code
+from ..web import made_once
 from . import sound, texts, voice
 from .models import Recording, SpokenAudio
 
@@ -22,6 +24,48 @@ def recorded(language: str) -> dict[str, str]:
         )
         known[language] = dict(rows.all())
     return known[language]
+
+
+def read_before_page(app, template, **_context) -> None:
+    """Every language's recordings, read in one statement before a page that reads texts
+    aloud is drawn, so that `say` in its templates reads no database."""
+    known = g.setdefault("recorded", {})
+    if known.keys() >= LANGUAGES.keys() or not _reads_aloud(app.jinja_env, template.name):
+        return
+    every = {language: {} for language in LANGUAGES}
+    rows = get_session().exec(select(Recording.language, Recording.text_key, Recording.digest))
+    for language, text_key, digest in rows:
+        every.setdefault(language, {})[text_key] = digest
+    known.update(every)
+
+
+def _reads_aloud(environment, name: str | None) -> bool:
+    """Whether the template, or one it extends or includes, marks texts with `say` (a page
+    drawn while the database is away, such as the outage page, must not need it)."""
+    if name is None:  # a template made from a string
+        return True
+    return made_once(("reads aloud", name), lambda: _says(environment, name, set()))
+
+
+def _says(environment, name: str, seen: set[str]) -> bool:
+    seen.add(name)
+    source, _filename, _uptodate = environment.loader.get_source(environment, name)
+    parsed = environment.parse(source)
+    if any(node.name == "say" for node in parsed.find_all(nodes.Name)):
+        return True
+    return any(
+        other not in seen and _says(environment, other, seen) for other in _referenced(parsed)
+    )
+
+
+def _referenced(parsed) -> set[str]:
+    """The templates a template extends, includes or imports, each branch of a condition
+    (`extends "participant_base.html" if g.participant else "base.html"`) included."""
+    names = set()
+    for node in parsed.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        found = [node.template, *node.template.find_all(nodes.Const)]
+        names |= {c.value for c in found if isinstance(c, nodes.Const) and isinstance(c.value, str)}
+    return names
 
 
 def address(text: str, language: str) -> tuple[str | None, bool]:

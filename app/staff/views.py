@@ -14,6 +14,7 @@ from ..access import (
 )
 from ..card_login import cards
 from ..db import get_session
+from ..goals import staff_page as goals_page
 from ..i18n import gettext as _
 from ..identity import logins_allowed, sso, steps
 from ..identity.limits import login_per_address, login_per_username
@@ -23,6 +24,8 @@ from ..models import LoginCard, Role, StaffUser, Unit, utcnow
 from ..new_step import checkin as step_checkin
 from ..new_step import steps as new_steps
 from ..web import render, row_id
+from ..wishes import staff_page as wishes_page
+from ..wishes.staff_views import since_from_request
 from . import accounts, bp, people
 from .forms import LoginForm
 
@@ -116,6 +119,8 @@ def participant(participant_id):
         meetings=meetings.of_participant(person.id),
         open_meeting=meetings.open_meeting(person.id),
         shared=shared.for_supervisor(g.staff, person),
+        staff_goals=goals_page.staff_goals(g.staff, person),
+        staff_wishes=wishes_page.staff_wishes(g.staff, person, *since_from_request()),
         new_step=new_steps.latest(person) if may_start_new_step(g.staff, person) else None,
         may_start_new_step=may_start_new_step(g.staff, person),
     )

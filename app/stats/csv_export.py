@@ -3,8 +3,10 @@
 import csv
 import io
 
+from ..i18n import gettext as _
 from ..spreadsheet import cell
-from .tables import Table, shown
+from .suppression import PROTECTED, SMALL
+from .table import Table
 
 
 def write(tables: list[Table], heading: list[str]) -> str:
@@ -13,15 +15,24 @@ def write(tables: list[Table], heading: list[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([cell(text) for text in heading])
+    # The words for hidden counts, once: a large service has thousands of rows.
+    words = {SMALL: _("färre än 5"), PROTECTED: _("visas inte")}
     for table in tables:
         writer.writerow([])
         writer.writerow([cell(table.title)])
         writer.writerow([cell(table.corner), *(cell(label) for _key, label in table.columns)])
-        for row, label in table.rows:
-            writer.writerow(
-                [
-                    cell(label),
-                    *(cell(shown(table.cell(row, column))) for column, _l in table.columns),
-                ]
-            )
+        columns = [column for column, _label in table.columns]
+        hidden, values = table.hidden, table.values
+        writer.writerows(
+            [
+                cell(label),
+                *(
+                    words[hidden[(row, column)]]
+                    if (row, column) in hidden
+                    else str(values.get((row, column), 0))
+                    for column in columns
+                ),
+            ]
+            for row, label in table.rows
+        )
     return out.getvalue()

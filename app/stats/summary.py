@@ -5,10 +5,28 @@ The summary is rebuilt by `flask count-statistics`, and on the first statistics 
 the data behind it changed (a flush that touches a counted table notes the change).
 """
 
+import secrets
 from datetime import UTC, datetime
 
 from flask import current_app, g
-from sqlalchemy import bindparam, delete, event, func, insert, literal, update
+from sqlalchemy import (
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    literal,
+    text,
+    update,
+)
 from sqlmodel import Field, Session, SQLModel, select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
@@ -16,6 +34,7 @@ from ..checkins.models import CheckIn, CheckInAnswer
 from ..db import get_session, save_changes
 from ..meetings.models import FollowUp
 from ..models import Participant, Unit, utcnow
+from ..new_step.models import NewStep, StepAnswer, StepCheckIn
 from . import figures, protection
 from .figures import Quarter, Year
 from .suppression import PROTECTED, SMALL
@@ -33,6 +52,9 @@ COUNTED_TABLES = (
     CheckInAnswer,
     AlternativeInterest,
     InterestFollowUp,
+    NewStep,
+    StepCheckIn,
+    StepAnswer,
 )
 
 
@@ -40,6 +62,8 @@ class StatsCount(SQLModel, table=True):
     """One count of the summary, and whether it is hidden (SMALL or PROTECTED) on every page."""
 
     __tablename__ = "stats_count"
+    # The list per unit reads one measure of every unit of a period.
+    __table_args__ = (Index("ix_stats_count_measure", "period", "gender", "measure", "unit_id"),)
     period: str = Field(primary_key=True, max_length=7)
     unit_id: int = Field(primary_key=True)
     gender: str = Field(primary_key=True, max_length=12)
@@ -96,6 +120,19 @@ def ensure_fresh() -> None:
         rebuild()
 
 
+def count_mark() -> str | None:
+    """A mark of this count of the summary, new every count; None while the data has changed
+    since (then what is kept from the count is stale)."""
+    if not is_fresh():
+        return None
+    c = StatsCount.__table__.c
+    return (
+        get_session()
+        .exec(select(c.hidden).where(c.period == COUNTED, c.measure == Quarter.of(utcnow()).key))
+        .first()
+    )
+
+
 def counted_at() -> datetime | None:
     """When the summary was last counted."""
     c = StatsCount.__table__.c
@@ -119,40 +156,48 @@ def rebuild() -> None:
     periods = [p for year in years for p in (*year.quarters(), year)]
     table = StatsCount.__table__
     columns = ["period", "unit_id", "gender", "measure", "count"]
+    kept = _keep_last_count(db)
     db.exec(delete(StatsCount))
+    # Counts per unit and gender go to a table of this transaction only: the pages read per
+    # unit for all genders, and the service per gender, so only those are kept.
+    raw = _raw_table()
+    raw.create(db.connection())
     period = figures.periods_table(periods)
     for query in figures.every_measure(period):
-        db.exec(insert(table).from_select(columns, query.add_cte(period)))
-    c = table.c
+        db.exec(insert(raw).from_select(columns, query.add_cte(period)))
+    r = raw.c
     # Every reason for leaving together; then per unit for all genders; then the service.
     for total, measures in (
         ("ended", protection.END_MEASURES),
         ("ended_onward", protection.ONWARD),
     ):
         db.exec(
-            insert(table).from_select(
+            insert(raw).from_select(
                 columns,
-                select(c.period, c.unit_id, c.gender, literal(total), func.sum(c.count))
-                .where(c.measure.in_(measures))
-                .group_by(c.period, c.unit_id, c.gender),
+                select(r.period, r.unit_id, r.gender, literal(total), func.sum(r.count))
+                .where(r.measure.in_(measures))
+                .group_by(r.period, r.unit_id, r.gender),
             )
         )
-    db.exec(
-        insert(table).from_select(
-            columns,
-            select(c.period, c.unit_id, literal(ALL), c.measure, func.sum(c.count)).group_by(
-                c.period, c.unit_id, c.measure
-            ),
+    for unit, gender, group in (
+        (r.unit_id, literal(ALL), (r.period, r.unit_id, r.measure)),
+        (literal(SERVICE), r.gender, (r.period, r.gender, r.measure)),
+        (literal(SERVICE), literal(ALL), (r.period, r.measure)),
+    ):
+        db.exec(
+            insert(table).from_select(
+                columns,
+                # In the order of the index that reads them: a period's measure of every unit
+                # lies together on disk.
+                select(r.period, unit, gender, r.measure, func.sum(r.count))
+                .group_by(*group)
+                .order_by(r.period, gender, r.measure, unit),
+            )
         )
-    )
-    db.exec(
-        insert(table).from_select(
-            columns,
-            select(c.period, literal(SERVICE), c.gender, c.measure, func.sum(c.count))
-            .where(c.unit_id != SERVICE)
-            .group_by(c.period, c.gender, c.measure),
-        )
-    )
+    raw.drop(db.connection())
+    if db.get_bind().dialect.name == "postgresql":
+        db.exec(text("ANALYZE stats_count"))
+    c = table.c
     db.exec(
         insert(table).values(
             period=COUNTED,
@@ -160,14 +205,96 @@ def rebuild() -> None:
             gender=ALL,
             measure=Quarter.of(now).key,
             count=int(now.timestamp()),
+            hidden=f"{PROTECTION}-{secrets.token_hex(3)}",
         )
     )
     db.exec(update(table).where(c.count < 5, c.period != COUNTED).values(hidden=SMALL))
     for year in years:
-        _protect(db, year)
+        if not (kept and _hidden_as_last_time(db, year)):
+            _protect(db, year)
+    if kept:
+        db.exec(text("DROP TABLE stats_count_last"))
     if covered is not None:
         db.exec(delete(StatsChange).where(StatsChange.id <= covered))
     save_changes()
+
+
+# The protection's version: a year whose counts are the same as at the last count keeps what
+# it hid then, unless the protection changed since.
+PROTECTION = "p2"
+
+
+def _keep_last_count(db) -> bool:
+    """Keep the last count's protected rows for this transaction, when they were protected as
+    today. A year's protection depends on its counts only."""
+    c = StatsCount.__table__.c
+    mark = db.exec(select(c.hidden).where(c.period == COUNTED).limit(1)).first()
+    if not mark or not mark.startswith(f"{PROTECTION}-"):
+        return False
+    db.exec(
+        text(
+            "CREATE TEMPORARY TABLE stats_count_last AS SELECT period, unit_id, gender, measure,"
+            " count, hidden FROM stats_count WHERE period <> :counted"
+        ).bindparams(counted=COUNTED)
+    )
+    db.exec(
+        text(
+            "CREATE INDEX ix_stats_count_last ON stats_count_last"
+            " (period, unit_id, gender, measure)"
+        )
+    )
+    return True
+
+
+def _hidden_as_last_time(db, year: Year) -> bool:
+    """When the year's counts are all as at the last count, hide what was hidden then."""
+    keys = [p.key for p in (*year.quarters(), year)]
+    table, last = StatsCount.__table__, _last_table()
+    c, o = table.c, last.c
+    same_key = and_(
+        o.period == c.period, o.unit_id == c.unit_id, o.gender == c.gender, o.measure == c.measure
+    )
+    rows = db.exec(select(func.count()).select_from(table).where(c.period.in_(keys))).one()
+    before = db.exec(select(func.count()).select_from(last).where(o.period.in_(keys))).one()
+    same = db.exec(
+        select(func.count())
+        .select_from(table.join(last, and_(same_key, o.count == c.count)))
+        .where(c.period.in_(keys))
+    ).one()
+    if not (rows == before == same):
+        return False
+    db.exec(
+        update(table)
+        .where(c.period.in_(keys), exists().where(same_key, o.hidden == PROTECTED))
+        .values(hidden=PROTECTED)
+    )
+    return True
+
+
+def _last_table() -> Table:
+    return Table(
+        "stats_count_last",
+        MetaData(),
+        Column("period", String(7)),
+        Column("unit_id", Integer),
+        Column("gender", String(12)),
+        Column("measure", String(40)),
+        Column("count", Integer),
+        Column("hidden", String(10)),
+    )
+
+
+def _raw_table() -> Table:
+    return Table(
+        "stats_count_raw",
+        MetaData(),
+        Column("period", String(7)),
+        Column("unit_id", Integer),
+        Column("gender", String(12)),
+        Column("measure", String(40)),
+        Column("count", Integer),
+        prefixes=["TEMPORARY"],
+    )
 
 
 def _protect(db, year: Year) -> None:

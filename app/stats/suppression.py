@@ -12,6 +12,7 @@ neither by subtracting within one line, by narrowing ranges across lines, nor by
 lines together as equations.
 """
 
+from collections import deque
 from dataclasses import dataclass
 from math import inf
 
@@ -25,10 +26,18 @@ EXACT_CHECK_MAX_VARIABLES = 400
 
 @dataclass(frozen=True)
 class Line:
-    """`parts` add up to `total`."""
+    """`parts` add up to `total`; or, with `slack`, at most to it (AT_MOST) or at least to it
+    (AT_LEAST): people counted in each quarter of a year, where one person may be in several.
+    A reader knows the gap between the two sides is 0 or more, not how large."""
 
     parts: tuple
     total: object
+    slack: int = 0
+
+
+# A line's slack: total = parts + gap (AT_MOST) or total = parts - gap (AT_LEAST), gap >= 0.
+AT_MOST = 1
+AT_LEAST = -1
 
 
 def protect(
@@ -99,24 +108,33 @@ def _terms(line: Line):
 
 
 def _exposed(values, lines, hidden, limit, rounds: int) -> list:
-    """Hidden counts whose range narrows to one number, line by line and across lines."""
-    ranges = {
-        key: bounds(hidden[key], limit)
-        for line in lines
-        for key in (*line.parts, line.total)
-        if key in hidden
-    }
-    # Lines that share no counts cannot narrow each other: one round is enough.
-    for _round in range(rounds):
-        narrowed = False
-        for line in lines:
-            for key, low, high in _line_ranges(line, values, ranges):
-                old_low, old_high = ranges[key]
-                if low > old_low or high < old_high:
-                    ranges[key] = (max(low, old_low), min(high, old_high))
-                    narrowed = True
-        if not narrowed:
-            break
+    """Hidden counts whose range narrows to one number, line by line and across lines.
+
+    Lines wait in a queue: a line is read again only when a range in it narrowed, until
+    nothing narrows (or `rounds` times the lines were read; one for lines that share no
+    counts, which cannot narrow each other)."""
+    ranges, lines_of = {}, {}
+    for i, line in enumerate(lines):
+        for key in (*line.parts, line.total):
+            if key in hidden:
+                if key not in ranges:
+                    ranges[key] = bounds(hidden[key], limit)
+                lines_of.setdefault(key, []).append(i)
+    queue = deque(sorted({i for found in lines_of.values() for i in found}))
+    queued = set(queue)
+    steps = rounds * len(lines)
+    while queue and steps:
+        steps -= 1
+        i = queue.popleft()
+        queued.discard(i)
+        for key, low, high in _line_ranges(lines[i], values, ranges):
+            old_low, old_high = ranges[key]
+            if low > old_low or high < old_high:
+                ranges[key] = (max(low, old_low), min(high, old_high))
+                for j in lines_of[key]:
+                    if j not in queued:
+                        queue.append(j)
+                        queued.add(j)
     return sorted((key for key, (low, high) in ranges.items() if low >= high), key=repr)
 
 
@@ -131,12 +149,14 @@ def _line_ranges(line: Line, values: dict, ranges: dict):
             constant -= sign * values[key]
     if not unknown:
         return []
-    # sum(sign * x for hidden x) == constant
+    # sum(sign * x for hidden x) + slack * gap == constant, the gap 0 or more
     low_sum = high_sum = 0
     low_inf = high_inf = 0
     contributions = []
-    for key, sign in unknown:
-        low, high = ranges[key]
+    terms = [(key, sign, *ranges[key]) for key, sign in unknown]
+    if line.slack:
+        terms.append((None, line.slack, 0, inf))
+    for key, sign, low, high in terms:
         c_low, c_high = (low, high) if sign > 0 else (-high, -low)
         contributions.append((key, sign, c_low, c_high))
         if c_low == -inf:
@@ -156,7 +176,8 @@ def _line_ranges(line: Line, values: dict, ranges: dict):
         low, high = constant - rest_high, constant - rest_low
         if sign < 0:
             low, high = -high, -low
-        result.append((key, low, high))
+        if key is not None:
+            result.append((key, low, high))
     return result
 
 
@@ -167,19 +188,25 @@ def _solvable(values, lines, hidden) -> list:
     if not unknown or len(unknown) > EXACT_CHECK_MAX_VARIABLES:
         return []
     column = {key: i for i, key in enumerate(unknown)}
+    # Each line with slack has a gap of its own: one more unknown, after the counts.
+    gaps = {id(line): len(unknown) + i for i, line in enumerate(x for x in lines if x.slack)}
     rows = []
     for line in lines:
-        row = [0] * len(unknown)
+        row = {}
         for key, sign in _terms(line):
             if key in column:
-                row[column[key]] += sign
-        if any(row):
+                row[column[key]] = row.get(column[key], 0) + sign
+        row = {col: value for col, value in row.items() if value}
+        if row and line.slack:
+            row[gaps[id(line)]] = line.slack
+        if row:
             rows.append(row)
     solved = []
-    for row in _reduced(rows):
-        nonzero = [i for i, value in enumerate(row) if value]
-        if len(nonzero) == 1:
-            solved.append(unknown[nonzero[0]])
+    for row in _reduced_sparse(rows):
+        if len(row) == 1:
+            (col,) = row
+            if col < len(unknown):
+                solved.append(unknown[col])
     return solved
 
 
@@ -191,21 +218,35 @@ PRIME = 2**61 - 1
 
 def _reduced(rows: list[list[int]]) -> list[list[int]]:
     """Reduced row echelon form (Gauss–Jordan) modulo PRIME."""
-    rows = [[value % PRIME for value in row] for row in rows]
-    lead = 0
     width = len(rows[0]) if rows else 0
-    for col in range(width):
-        pivot = next((r for r in range(lead, len(rows)) if rows[r][col]), None)
+    sparse = [{c: v for c, v in enumerate(row) if v % PRIME} for row in rows]
+    return [[row.get(c, 0) for c in range(width)] for row in _reduced_sparse(sparse)]
+
+
+def _reduced_sparse(rows: list[dict]) -> list[dict]:
+    """The same, for rows kept as {column: value} without their zeros: the lines of a table
+    touch a few counts each, so most of a dense row is zeros."""
+    rows = [{c: v % PRIME for c, v in row.items() if v % PRIME} for row in rows]
+    columns = sorted({c for row in rows for c in row})
+    lead = 0
+    for col in columns:
+        pivot = next((r for r in range(lead, len(rows)) if col in rows[r]), None)
         if pivot is None:
             continue
         rows[lead], rows[pivot] = rows[pivot], rows[lead]
         inverse = pow(rows[lead][col], -1, PRIME)
-        rows[lead] = [value * inverse % PRIME for value in rows[lead]]
-        pivot_row = rows[lead]
+        pivot_row = {c: v * inverse % PRIME for c, v in rows[lead].items()}
+        rows[lead] = pivot_row
         for r in range(len(rows)):
-            scale = rows[r][col]
-            if r != lead and scale:
-                rows[r] = [(a - scale * b) % PRIME for a, b in zip(rows[r], pivot_row, strict=True)]
+            scale = rows[r].get(col) if r != lead else None
+            if scale:
+                row = rows[r]
+                for c, v in pivot_row.items():
+                    value = (row.get(c, 0) - scale * v) % PRIME
+                    if value:
+                        row[c] = value
+                    else:
+                        row.pop(c, None)
         lead += 1
         if lead == len(rows):
             break

@@ -6,9 +6,10 @@ from ..i18n import lazy_gettext as _l
 from ..models import utcnow
 from . import summary
 from .figures import GENDERS, Quarter, Year, first_quarter
+from .labels import gender_columns
 from .summary import ALL, SERVICE
 from .suppression import SMALL, TOTAL
-from .tables import Table, _gender_columns
+from .table import Table
 
 YEARS = 10
 MEASURES = {
@@ -40,7 +41,7 @@ def build(unit_id: int | None) -> list[Table]:
     rows = [(year.key, year_label(year)) for year in chosen]
     if unit_id is None:
         scopes = [(g, (SERVICE, g)) for g in GENDERS] + [(TOTAL, (SERVICE, ALL))]
-        columns = _gender_columns()
+        columns = gender_columns()
     else:
         scopes = [(TOTAL, (unit_id, ALL))]
         columns = [(TOTAL, _l("Antal"))]

@@ -6,17 +6,16 @@ from .. import audit
 from ..access import staff_required
 from ..i18n import gettext as _
 from ..models import Role, utcnow
-from ..new_step import figures as step_figures
 from ..web import render
-from . import bp, charts, csv_export, summary, tables, trend
+from . import bp, charts, csv_export, steps_kept, summary, tables, trend, unit_choice, unit_list
 from .figures import Quarter, Year, first_quarter
 from .suppression import TOTAL
 
 MANAGERS = (Role.manager, Role.admin)
 
 
-def _choices() -> tuple[list, list[tables.UnitName]]:
-    """The years and quarters to choose from, newest first, and every unit by name."""
+def _periods() -> list:
+    """The years and quarters to choose from, newest first."""
     now = Quarter.of(utcnow())
     # From the first quarter with data, and at least from the last whole one (the default).
     quarter = min(first_quarter() or now, now.previous(), key=lambda q: (q.year, q.number))
@@ -24,37 +23,36 @@ def _choices() -> tuple[list, list[tables.UnitName]]:
     while (quarter.year, quarter.number) <= (now.year, now.number):
         quarters.append(quarter)
         quarter = quarter.next()
-    units = [tables.UnitName(*item) for item in tables.unit_names().items()]
     years = [Year(year) for year in range(now.year, quarters[0].year - 1, -1)]
-    return years + quarters[::-1], units
+    return years + quarters[::-1]
 
 
-def _read_filters(quarters: list[Quarter], units: list[tables.UnitName]):
-    """The chosen quarter (the last whole one unless chosen) and unit, and what is wrong."""
-    errors = {}
+def _read_period(periods: list, errors: dict):
+    """The chosen quarter or year (the last whole quarter unless chosen)."""
     chosen = request.args.get("kvartal", "")
-    quarter = (Year.parse(chosen) or Quarter.parse(chosen)) if chosen else None
-    quarter = quarter if chosen else Quarter.of(utcnow()).previous()
-    if quarter is None or (chosen and quarter not in quarters):
+    period = (Year.parse(chosen) or Quarter.parse(chosen)) if chosen else None
+    period = period if chosen else Quarter.of(utcnow()).previous()
+    if period is None or (chosen and period not in periods):
         errors["kvartal"] = _("Välj ett år eller ett kvartal i listan.")
-    unit_text = request.args.get("enhet", "")
-    unit = None
-    if unit_text:
-        unit = next((u for u in units if str(u.id) == unit_text), None)
-        if unit is None:
-            errors["enhet"] = _("Välj en enhet i listan, eller hela verksamheten.")
-    return quarter, unit, errors
+    return period
 
 
-def _refused(quarters, units, errors):
+def _read_unit(errors: dict) -> unit_choice.UnitChoice:
+    choice = unit_choice.read(request.args.get("enhet", ""))
+    if choice.error:
+        errors["enhet"] = choice.error
+    return choice
+
+
+def _refused(periods, choice, errors):
     """The choice again, with what to change; what was entered stays chosen where it can."""
     return render(
         "stats/index.html",
         status=422,
         error=errors,
-        quarters=quarters,
-        units=units,
-        chosen={"kvartal": request.args.get("kvartal", ""), "enhet": request.args.get("enhet", "")},
+        quarters=periods,
+        choice=choice,
+        chosen={"kvartal": request.args.get("kvartal", "")},
     )
 
 
@@ -62,18 +60,20 @@ def _refused(quarters, units, errors):
 @staff_required(*MANAGERS)
 def index():
     """Totals for one quarter, for the whole service or one unit. Never a person."""
-    quarters, units = _choices()
-    quarter, unit, errors = _read_filters(quarters, units)
+    periods, errors = _periods(), {}
+    quarter = _read_period(periods, errors)
+    choice = _read_unit(errors)
     if errors:
-        return _refused(quarters, units, errors)
+        return _refused(periods, choice, errors)
+    unit = choice.unit
     audit.record("stats.view")
     by_name = {t.name: t for t in tables.build(quarter, unit.id if unit else None)}
     return render(
         "stats/index.html",
         error=None,
-        quarters=quarters,
-        units=units,
-        chosen={"kvartal": quarter.key, "enhet": str(unit.id) if unit else ""},
+        quarters=periods,
+        choice=choice,
+        chosen={"kvartal": quarter.key},
         quarter=quarter,
         unit=unit,
         by_name=by_name,
@@ -81,7 +81,7 @@ def index():
         charts=_charts(by_name),
         counted=summary.counted_at(),
         # After the step to work or studies: by the year the step began, whole service only.
-        step_years=[] if unit else step_figures.year_tables(),
+        step_years=[] if unit else steps_kept.year_tables(),
     )
 
 
@@ -105,24 +105,28 @@ def _charts(by_name: dict) -> dict:
 @bp.get("/personal/statistik/enheter")
 @staff_required(*MANAGERS)
 def units():
-    """Totals per unit for one quarter: a long list in a large service, so a page of its own."""
-    quarters, unit_choices = _choices()
-    quarter, _unit, errors = _read_filters(quarters, [])
+    """Totals per unit for one quarter, a page of units at a time, sorted as the manager
+    picks."""
+    periods, errors = _periods(), {}
+    quarter = _read_period(periods, errors)
     if errors:
-        return _refused(quarters, unit_choices, errors)
+        return _refused(periods, unit_choice.read(""), errors)
     order = request.args.get("ordna", "name")
     if order not in tables.SORT_CHOICES:
         order = "name"  # An unknown order is no harm: sort by name.
+    page_text = request.args.get("sida", "1")
+    page = int(page_text) if page_text.isdigit() else 1  # A bad page number is the first.
     audit.record("stats.view_units")
-    table = tables.per_unit(quarter, order)
+    listed = unit_list.page_of_units(quarter, order, page)
     return render(
         "stats/units.html",
-        quarters=quarters,
+        quarters=periods,
         chosen={"kvartal": quarter.key, "ordna": order},
         quarter=quarter,
-        table=table,
+        table=listed.table,
+        listed=listed,
         sort_choices=tables.SORT_CHOICES,
-        shares={key: tables.unit_share(table, key) for key, _label in table.rows},
+        shares={key: tables.unit_share(listed.table, key) for key, _label in listed.table.rows},
     )
 
 
@@ -131,10 +135,12 @@ def units():
 def export():
     """The same protected totals as a CSV file (semicolons, as Swedish spreadsheets expect),
     with the table per unit when it is for the whole service."""
-    quarters, units = _choices()
-    quarter, unit, errors = _read_filters(quarters, units)
+    periods, errors = _periods(), {}
+    quarter = _read_period(periods, errors)
+    choice = _read_unit(errors)
     if errors:
-        return _refused(quarters, units, errors)
+        return _refused(periods, choice, errors)
+    unit = choice.unit
     audit.record("stats.export")
     built = tables.build(quarter, unit.id if unit else None, with_units=True)
     scope = unit.name if unit else _("Hela verksamheten")
@@ -150,26 +156,19 @@ def export():
 @staff_required(*MANAGERS)
 def trend_view():
     """Up to ten years side by side, for the whole service by gender or for one unit."""
-    _periods, units = _choices()
-    unit_text = request.args.get("enhet", "")
-    unit = next((u for u in units if str(u.id) == unit_text), None)
-    if unit_text and unit is None:
+    errors = {}
+    choice = _read_unit(errors)
+    if errors:
         return render(
-            "stats/trend.html",
-            status=422,
-            error={"enhet": _("Välj en enhet i listan, eller hela verksamheten.")},
-            units=units,
-            chosen={"enhet": unit_text},
-            unit=None,
-            tables=[],
+            "stats/trend.html", status=422, error=errors, choice=choice, unit=None, tables=[]
         )
+    unit = choice.unit
     audit.record("stats.view_trend")
     built = trend.build(unit.id if unit else None)
     return render(
         "stats/trend.html",
         error=None,
-        units=units,
-        chosen={"enhet": unit_text},
+        choice=choice,
         unit=unit,
         tables=[
             (

@@ -1,14 +1,11 @@
-"""Wishes on the staff participant page, for the participant's own case officer only."""
+"""The day a case officer picked on the staff participant page, to count wishes' changes from."""
 
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from flask import current_app, g, request
+from flask import current_app, request
 
-from ..access import reads_answers
-from ..meetings import meetings
 from ..web import sensible_day
-from . import bp, brief
 
 
 def since_from_request() -> tuple[datetime | None, str]:
@@ -22,26 +19,3 @@ def since_from_request() -> tuple[datetime | None, str]:
         return None, ""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     return datetime.combine(day, time.min, tzinfo=zone), day.isoformat()
-
-
-def staff_wishes(person):
-    """The wishes for the staff page, or None when the logged-in staff member may not see them.
-
-    Changes are counted from the date the case officer picks, else from the last follow-up
-    meeting that was held, else from when the participant first sorted each card.
-    """
-    staff = g.get("staff")
-    if staff is None or not reads_answers(staff, person):
-        return None
-    since, since_text = since_from_request()
-    if since is None:
-        last = meetings.last_held(person.id)
-        since = last.held_at if last else None
-    return {
-        "brief": brief.wishes_for_brief(person.id, since),
-        "history": brief.history(person.id),
-        "since_text": since_text,
-    }
-
-
-bp.add_app_template_global(staff_wishes)
