@@ -8,8 +8,14 @@ from .extensions import babel, compress, csrf, htmx, init_limiter
 from .identity import sso
 
 
+class MinaSteg(Flask):
+    def dispatch_request(self):
+        """Each page's changes are committed once, when it has answered (see `db.dispatch`)."""
+        return db.dispatch(super().dispatch_request)
+
+
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+    app = MinaSteg(__name__, instance_relative_config=True)
     config.load(app, test_config)
     if app.config["PROXY_COUNT"]:
         count = int(app.config["PROXY_COUNT"])

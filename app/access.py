@@ -158,9 +158,9 @@ def is_hand_over() -> bool:
 def refuse_hand_over() -> None:
     """In a hand-over login, a page other than the check-in: a kind page, and a log row."""
     if is_hand_over():
-        from .web import render
+        from .web import refuse, render
 
-        audit.refused(403)
+        refuse(403)
         abort(render("errors/hand_over.html", status=403))
 
 

@@ -8,7 +8,7 @@ from flask import g, has_request_context, request
 from sqlalchemy import event, insert, update
 from sqlmodel import Session, select
 
-from .db import get_session
+from .db import get_session, save_changes
 from .models import AuditEvent, Participant, utcnow
 
 
@@ -16,7 +16,6 @@ def record(
     action: str,
     participant_id: int | None = None,
     *,
-    commit: bool = True,
     outcome: str | None = None,
     detail: str | None = None,
     actor_id: int | None = None,
@@ -24,11 +23,10 @@ def record(
 ) -> None:
     """Write who (the logged-in staff member, or the supervisor whose device was handed over)
     did `action` to whose data, or to which staff account (`account_id`). Never the data, never
-    a password or code."""
-    db = get_session()
-    db.add(_event(action, participant_id, outcome, detail, actor_id, account_id))
-    if commit:
-        db.commit()
+    a password or code. Saved with what the page changed (see `db.save_changes`); a failure
+    (`outcome="failed"`: a wrong password or code) is saved though its page is refused."""
+    get_session().add(_event(action, participant_id, outcome, detail, actor_id, account_id))
+    save_changes(even_if_refused=outcome == "failed")
 
 
 def record_many(action: str, participant_ids: list[int], detail: str | None = None) -> None:
@@ -80,9 +78,8 @@ def shown(participant_ids, action: str = "list.view") -> None:
     ids = sorted(set(participant_ids))
     if not ids:
         return
-    db = get_session()
-    db.add_all([_event(action, pid, detail=request.endpoint) for pid in ids])
-    db.commit()
+    get_session().add_all([_event(action, pid, detail=request.endpoint) for pid in ids])
+    save_changes()
 
 
 def login_failed(account_id: int | None, detail: str | None = None) -> None:
@@ -99,12 +96,10 @@ def login_failed(account_id: int | None, detail: str | None = None) -> None:
 def refused(status: int) -> None:
     """A page of the app was refused (403) or not found for this person (404): who, which page
     and whose record when the address names a participant. Never the address itself, which
-    may hold a card's secret."""
+    may hold a card's secret. Added to the session: `web.refuse` commits it alone."""
     if request.url_rule is None or request.endpoint == "static":
         return
     db = get_session()
-    # Whatever the refused request had started must not be saved with the log row.
-    db.rollback()
     participant_id = (request.view_args or {}).get("participant_id")
     if not isinstance(participant_id, int) or db.get(Participant, participant_id) is None:
         participant_id = None
@@ -132,7 +127,6 @@ def refused(status: int) -> None:
         db.exec(
             update(AuditEvent).where(AuditEvent.id == same).values(repeats=AuditEvent.repeats + 1)
         )
-    db.commit()
 
 
 # The same refused page, by the same person from the same address, within this time is one row

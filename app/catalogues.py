@@ -19,7 +19,7 @@ from wtforms import IntegerField, RadioField, SelectChoice
 from wtforms.validators import InputRequired, NumberRange
 
 from . import pictograms
-from .db import get_session
+from .db import get_session, save_changes
 from .i18n import lazy_gettext as _l
 from .keys import readable_key
 from .models import StaffUser, utcnow
@@ -80,7 +80,7 @@ def keep(
         setattr(entry, column, value)
     db = get_session()
     db.add(entry)
-    db.commit()
+    save_changes()
     return entry
 
 

@@ -11,6 +11,7 @@ from flask.cli import AppGroup, with_appcontext
 from . import datagen, demo, migrate
 from .admin import importing
 from .backup import backup_command, restore_command
+from .db import transaction
 from .identity import passwords
 from .models import Role
 from .retention import retention_delete
@@ -79,7 +80,8 @@ def create_staff(username, display_name, role, unit_ids, password):
     weakness = passwords.weakness(password)
     if weakness:
         raise click.ClickException(weakness)
-    accounts.create(username, display_name, Role(role), password, unit_ids=list(unit_ids))
+    with transaction():
+        accounts.create(username, display_name, Role(role), password, unit_ids=list(unit_ids))
     click.echo(f"Created {role} {username}.")
 
 
@@ -90,6 +92,8 @@ def seed_demo():
     """Add the demo unit, staff and participants (local runs only; safe to run twice)."""
     if not current_app.config["LOCAL_RUN"]:
         raise click.ClickException("Demo data is for local runs only (FLASK_LOCAL_RUN=1).")
+    # Step by step, each step committed: the seeding counts the statistics on a connection of
+    # its own, which would wait for a transaction held open around it.
     with _request_context():
         demo.seed()
         demo.seed_municipality()
@@ -143,7 +147,8 @@ def import_file(path, dry_run, yes):
             click.echo("Nothing saved.")
             return
         click.echo(f"Saving {plan.to_save} rows in one transaction…", err=True)
-        saved = importing.save(plan, None)
+        with transaction():
+            saved = importing.save(plan, None)
         click.echo(f"Saved: {saved.new} new, {saved.changed} changed.")
 
 
@@ -158,7 +163,7 @@ def _ticking(items, bar):
 def count_statistics():
     """Count the statistics summary again (run it nightly in a large service)."""
     started = time.perf_counter()
-    with _request_context():
+    with _request_context(), transaction():
         summary.rebuild()
     click.echo(f"Counted the statistics in {time.perf_counter() - started:.1f} s.")
 

@@ -1,11 +1,11 @@
-"""The database: one engine per app, one session per request."""
+"""The database: one engine per app, one session and one transaction per request."""
 
 import os
-from collections import namedtuple
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from flask import current_app, g
+from flask import Response, current_app, g
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -43,8 +43,6 @@ def make_engine(url: str, busy_seconds: float = 15) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    event.listen(engine, "begin", _begin)
-    event.listen(engine, "before_cursor_execute", _note_writes)
     return engine
 
 
@@ -58,28 +56,101 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
-def _begin(connection) -> None:
-    connection.info.pop("wrote", None)
+def _note_flush(session, _context) -> None:
+    session.info["wrote"] = True
 
 
-def _note_writes(connection, _cursor, statement, *_args) -> None:
-    """Mark the transaction as one that changed something: any statement but a SELECT."""
-    if statement.lstrip()[:6].upper() != "SELECT":
-        connection.info["wrote"] = True
+def _note_statement(state) -> None:
+    """A statement sent through the session that is not a SELECT (an UPDATE, an INSERT, ...)
+    changes something, or may: the transaction has written."""
+    if not state.is_select:
+        state.session.info["wrote"] = True
+
+
+def _transaction_ended(session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop("wrote", None)
+        session.info.pop("save", None)
+
+
+# Whether the session's transaction has written is a flag, set when it flushes a change or sends
+# a statement other than a SELECT, and cleared when the transaction ends.
+event.listen(Session, "after_flush", _note_flush)
+event.listen(Session, "do_orm_execute", _note_statement)
+event.listen(Session, "after_transaction_end", _transaction_ended)
 
 
 def _only_read(db_session: Session) -> bool:
-    """The session's transaction sent nothing but SELECTs and holds no unsaved change."""
+    """The session's transaction only read: it wrote nothing and holds no unsaved change."""
     if not db_session.in_transaction() or db_session.new or db_session.dirty or db_session.deleted:
         return False
-    return not db_session.connection().info.get("wrote")
+    return not db_session.info.get("wrote")
 
 
-def row_type(model) -> type:
-    """A read-only record with the columns of `model`'s table, for what pages read on every
-    request: read as a plain row it costs less than half as much as the model's object. What is
-    to be changed is read again as an object."""
-    return namedtuple(f"{model.__name__}Row", model.__table__.columns.keys())
+def save_changes(*, even_if_refused: bool = False) -> None:
+    """Have the session's changes saved. In a page they are flushed now and committed once, with
+    everything else the page changed, when it has answered without error (`dispatch`): a page
+    that fails or is refused saves nothing, unless `even_if_refused` (a failed login is logged
+    though its page answers 422). A command commits once at its end (`transaction`). Code run on
+    its own, outside both, commits at once."""
+    db_session = get_session()
+    if not g.get("one_transaction"):
+        db_session.commit()
+        return
+    db_session.flush()
+    if even_if_refused:
+        db_session.info["save"] = "always"
+    else:
+        db_session.info.setdefault("save", "if answered")
+
+
+def dispatch(view) -> Response:
+    """Run the page's view and commit what it saved, in one transaction: the only commit of a
+    page. An exception, a refusal (`abort`) or an error status saves nothing: the session is
+    rolled back at teardown."""
+    g.one_transaction = True
+    response = current_app.make_response(view())
+    db_session = g.get("db_session")
+    wanted = db_session.info.get("save") if db_session is not None else None
+    if wanted == "always" or (wanted and response.status_code < 400):
+        db_session.commit()
+    return response
+
+
+@contextmanager
+def attempt() -> Iterator[None]:
+    """Changes the database may refuse (a unique key already taken) without failing the rest of
+    the transaction: flushed at the end of the block, and undone alone when refused, the error
+    raised. Once the transaction has written, in a savepoint. Before, the whole transaction is
+    rolled back instead, losing nothing: SQLite's driver opens its transaction at the first
+    write, so a savepoint made before would open it, and releasing the savepoint commit it."""
+    db_session = get_session()
+    db_session.flush()
+    if db_session.info.get("wrote"):
+        with db_session.begin_nested():
+            yield
+        return
+    try:
+        yield
+        db_session.flush()
+    except Exception:
+        db_session.rollback()
+        raise
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """A command's or a job's work: what it saves is committed once, at the end; an error saves
+    nothing."""
+    g.one_transaction = True
+    try:
+        yield get_session()
+        get_session().commit()
+    except BaseException:
+        get_session().rollback()
+        raise
+    finally:
+        g.pop("one_transaction", None)
 
 
 def init_app(app) -> None:

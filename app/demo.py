@@ -11,7 +11,7 @@ from sqlmodel import select
 from . import datagen
 from .admin import directory
 from .card_login import cards
-from .db import get_session
+from .db import get_session, save_changes
 from .goals import demo as goals_demo
 from .meetings import meetings
 from .meetings.models import FollowUp
@@ -52,7 +52,7 @@ def seed() -> None:
     if unit is None:
         unit = Unit(name=UNIT)
         db.add(unit)
-        db.commit()
+        save_changes()
     staff = {}
     for role, username, name, password in STAFF:
         person = accounts.find_by_username(username)
@@ -72,7 +72,7 @@ def seed() -> None:
             )
             person.gender = GENDERS.get(first_name)
             db.add(person)
-            db.commit()
+            save_changes()
         if first_name == "Anna" and not meetings.not_held(person.id):
             _book_meeting_soon(person, staff["case_officer"])
         if first_name == "Anna":
@@ -99,7 +99,7 @@ def seed_municipality() -> None:
     case_officer = accounts.find_by_username("handlaggare")
     if db.exec(select(Participant.id).where(Participant.unit_id != unit.id).limit(1)).first():
         return
-    db.commit()
+    save_changes()
     datagen.generate(db.get_bind(), MUNICIPALITY, seed=24)
     active = db.exec(
         select(Participant)
@@ -110,7 +110,7 @@ def seed_municipality() -> None:
     for person in active:
         person.case_officer_id = case_officer.id
         db.add(person)
-    db.commit()
+    save_changes()
     summary.rebuild()
 
 
@@ -127,7 +127,7 @@ def _book_meeting_soon(person: Participant, case_officer) -> None:
             created_by_id=case_officer.id,
         )
     )
-    db.commit()
+    save_changes()
 
 
 def logins() -> list[str]:

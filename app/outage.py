@@ -18,6 +18,7 @@ from flask.logging import default_handler
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy import event, exc, text
+from sqlmodel import Session
 
 from . import db
 from .extensions import limiter
@@ -136,7 +137,6 @@ def init_app(app) -> None:
     app.register_error_handler(RedisConnectionError, _unavailable)
     app.register_error_handler(RedisTimeoutError, _unavailable)
     app.after_request(_note_recovery)
-    event.listen(app.extensions["db_engine"], "commit", _note_write)
     event.listen(app.extensions["db_engine"], "handle_error", _lost_connection)
     # Flask-Limiter says when Redis is gone and when it is back: into the app's log with it.
     limiter_log = logging.getLogger("flask-limiter")
@@ -170,9 +170,13 @@ def _let_go_of_the_session() -> None:
             session.invalidate()
 
 
-def _note_write(connection) -> None:
-    if connection.info.get("wrote") and has_app_context():
+def _note_write(session) -> None:
+    """A transaction that wrote was committed (see `db.save_changes`)."""
+    if session.info.get("wrote") and has_app_context():
         g.outage_wrote = True
+
+
+event.listen(Session, "after_commit", _note_write)
 
 
 def _note_recovery(response):

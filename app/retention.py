@@ -18,7 +18,7 @@ from sqlalchemy import Table, delete, select, update
 from sqlmodel import Field, SQLModel
 from sqlmodel import select as sql_select
 
-from .db import get_session
+from .db import get_session, save_changes, transaction
 from .models import Participant, utcnow
 
 # Five years after the person left, as for social services documentation under LSS.
@@ -103,7 +103,7 @@ def _record(**counts) -> RetentionRun:
     db = get_session()
     run = RetentionRun(retention_days=retention_days(), **counts)
     db.add(run)
-    db.commit()
+    save_changes()
     return run
 
 
@@ -168,11 +168,11 @@ def retention_delete(participant_id, ended_before, yes):
     if not yes:
         click.confirm("This removes the people's data for good. Go on?", abort=True)
     try:
-        if participant_id is not None:
-            run = remove_participant(participant_id)
-        else:
-            run = remove_ended_before(ended_before.replace(tzinfo=UTC))
+        with transaction():
+            if participant_id is not None:
+                run = remove_participant(participant_id)
+            else:
+                run = remove_ended_before(ended_before.replace(tzinfo=UTC))
     except RetentionRefused as refusal:
-        get_session().rollback()
         raise click.ClickException(str(refusal)) from None
     click.echo(f"Removed {run.people} people ({run.rows} rows). Recorded as run {run.id}.")

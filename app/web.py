@@ -22,6 +22,7 @@ from werkzeug.exceptions import SecurityError
 from werkzeug.routing import IntegerConverter
 
 from . import audit, i18n
+from .db import get_session
 from .extensions import htmx
 
 T = TypeVar("T")
@@ -225,8 +226,17 @@ def error_page(error):
     code = getattr(error, "code", 500) or 500
     kind = "stale_form" if isinstance(error, CSRFError) else ERRORS.get(code, "bad_request")
     if code in (403, 404):
-        audit.refused(code)
+        refuse(code)
     return render("errors/error.html", kind=kind, status=code), code
+
+
+def refuse(code: int) -> None:
+    """Log a refused page (403, 404) in a transaction of its own: what the refused request had
+    started is dropped, and the log row is committed. The one place a refused page writes."""
+    db = get_session()
+    db.rollback()
+    audit.refused(code)
+    db.commit()
 
 
 def untrusted_host(_error):

@@ -81,7 +81,7 @@ def unit_cards(unit_id):
         if picked:
             issued = []
             for person in picked:
-                audit.record("card.print", person.id, commit=False)
+                audit.record("card.print", person.id)
                 issued.append((person, cards.issue(person)[1]))
             return print_page(issued)
     audit.shown(p.id for p in at_unit)

@@ -3,7 +3,7 @@
 from sqlmodel import select
 
 from .. import audit
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..models import Participant, Role, StaffUser, Unit
 
 
@@ -39,7 +39,7 @@ def create_unit(name: str, created_by: StaffUser) -> Unit:
     db = get_session()
     unit = Unit(name=name.strip(), created_by_id=created_by.id)
     db.add(unit)
-    db.commit()
+    save_changes()
     return unit
 
 
@@ -62,6 +62,5 @@ def create_participant(
     )
     db.add(person)
     db.flush()
-    audit.record("participant.create", person.id, commit=False)
-    db.commit()
+    audit.record("participant.create", person.id)
     return person

@@ -18,7 +18,7 @@ from sqlalchemy import insert
 from sqlmodel import select
 
 from .. import audit
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
 from ..models import Participant, Role, StaffUnit, StaffUser, Unit, utcnow
@@ -377,7 +377,7 @@ def save(plan: Plan, by: StaffUser | None) -> "Saved":
     changed = [_update_participant(r) for r in people if r.result == CHANGED]
     audit.record_many("participant.create", created, detail="import")
     audit.record_many("participant.edit", changed, detail="import")
-    db.commit()
+    save_changes()
     return Saved(
         plan.count(NEW),
         plan.count(CHANGED),
@@ -398,7 +398,7 @@ def _save_staff(row: Row) -> StaffUser:
     if staff is None:
         staff = StaffUser(case_id=row.case_id, username=row.changes["username"])
     elif staff.role != row.changes["role"]:
-        audit.record("staff.role_change", account_id=staff.id, commit=False, detail="import")
+        audit.record("staff.role_change", account_id=staff.id, detail="import")
     staff.display_name = row.name
     staff.role = row.changes["role"]
     get_session().add(staff)
@@ -418,7 +418,7 @@ def _link_and_log_staff(staff_rows: list[Row], made: dict, saved, by_id: int | N
             db.add(StaffUnit(staff_id=staff.id, unit_id=unit.id, created_by_id=by_id))
             linked.add((staff.id, unit.id))
         action = "staff.create" if row.existing is None else "staff.edit"
-        audit.record(action, account_id=staff.id, commit=False, detail="import")
+        audit.record(action, account_id=staff.id, detail="import")
 
 
 PARTICIPANT_FIELDS = ("first_name", "language", "gender", "started_on", "unit_id")
@@ -446,7 +446,7 @@ def _insert_participants(rows: list[Row], by_id: int | None) -> list[int]:
 def _update_participant(row: Row) -> int:
     person = row.existing
     if person.unit_id != row.changes["unit_id"]:
-        audit.record("participant.move_unit", person.id, commit=False, detail="import")
+        audit.record("participant.move_unit", person.id, detail="import")
     for key in PARTICIPANT_FIELDS:
         setattr(person, key, row.changes[key])
     if row.changes["case_officer_id"] is not None:

@@ -43,9 +43,7 @@ def update_staff(staff: StaffUser, change: StaffChange, by: StaffUser) -> None:
     db = get_session()
     was_active = staff.active
     if staff.role != change.role:
-        audit.record(
-            "staff.role_change", account_id=staff.id, detail=f"role {change.role}", commit=False
-        )
+        audit.record("staff.role_change", account_id=staff.id, detail=f"role {change.role}")
     staff.display_name = change.display_name.strip()
     staff.role = change.role
     staff.active = change.active
@@ -63,9 +61,8 @@ def update_staff(staff: StaffUser, change: StaffChange, by: StaffUser) -> None:
         db.add(StaffUnit(staff_id=staff.id, unit_id=unit_id, created_by_id=by.id))
     if was_active and not staff.active:
         end_logins_of_staff(staff)
-        audit.record("staff.deactivate", account_id=staff.id, commit=False)
-    audit.record("staff.edit", account_id=staff.id, commit=False)
-    db.commit()
+        audit.record("staff.deactivate", account_id=staff.id)
+    audit.record("staff.edit", account_id=staff.id)
 
 
 def end_logins_of_staff(staff: StaffUser) -> int:
@@ -87,17 +84,16 @@ def update_participant(person: Participant, change: ParticipantChange) -> None:
     """Save a participant's details; a move to another unit or case officer is logged as such."""
     db = get_session()
     if person.unit_id != change.unit_id:
-        audit.record("participant.move_unit", person.id, commit=False)
+        audit.record("participant.move_unit", person.id)
     if person.case_officer_id != change.case_officer_id:
-        audit.record("participant.move_case_officer", person.id, commit=False)
+        audit.record("participant.move_case_officer", person.id)
     person.first_name = change.first_name.strip()
     person.language = change.language
     person.unit_id = change.unit_id
     person.case_officer_id = change.case_officer_id
     person.gender = change.gender
     db.add(person)
-    audit.record("participant.edit", person.id, commit=False)
-    db.commit()
+    audit.record("participant.edit", person.id)
 
 
 def end_participant(person: Participant, reason: EndReason, by: StaffUser) -> None:
@@ -110,5 +106,4 @@ def end_participant(person: Participant, reason: EndReason, by: StaffUser) -> No
     for card in cards.active_cards(person.id):
         cards.revoke(card)
     logins.end_for_participant(person.id)
-    audit.record("participant.end", person.id, commit=False)
-    db.commit()
+    audit.record("participant.end", person.id)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import StaffUser, utcnow
 from .models import CatalogueText
@@ -70,4 +70,4 @@ def save(new_texts: dict[str, dict[str, str]], staff: StaffUser) -> None:
         row.updated_at = utcnow()
         row.updated_by_id = staff.id
         db.add(row)
-    db.commit()
+    save_changes()

@@ -7,7 +7,7 @@ from datetime import date
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant, StaffUser, utcnow
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, Alternative, AlternativeInterest, InterestFollowUp
@@ -58,7 +58,7 @@ def want_to_know_more(participant: Participant, alternative: Alternative) -> Alt
             participant_id=participant.id, alternative_id=alternative.id, helper_id=_helper_id()
         )
         db.add(interest)
-    db.commit()
+    save_changes()
     return interest
 
 
@@ -70,7 +70,7 @@ def take_back(participant: Participant, alternative: Alternative) -> Alternative
     if interest is not None:
         interest.withdrawn_at = utcnow()
         db.add(interest)
-    db.commit()
+    save_changes()
     return interest
 
 
@@ -90,7 +90,7 @@ def follow_up(
     )
     db = get_session()
     db.add(row)
-    db.commit()
+    save_changes()
     return row
 
 

@@ -41,16 +41,14 @@ def issue(participant: Participant, token: str | None = None) -> tuple[LoginCard
         expires_at=now + timedelta(days=current_app.config["CARD_VALID_DAYS"]),
     )
     db.add(card)
-    audit.record("card.issue", participant.id, commit=False)
-    db.commit()
+    audit.record("card.issue", participant.id)
     return card, token
 
 
 def revoke(card: LoginCard) -> None:
     """End a card (lost, stolen, no longer needed) and every login of its participant."""
     _revoke(card)
-    audit.record("card.revoke", card.participant_id, commit=False)
-    get_session().commit()
+    audit.record("card.revoke", card.participant_id)
 
 
 def _revoke(card: LoginCard) -> None:

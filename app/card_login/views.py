@@ -3,11 +3,10 @@
 from flask import current_app, redirect, request, url_for
 from flask_babel import force_locale
 
-from .. import audit
 from ..db import get_session
 from ..extensions import limiter
 from ..models import Participant
-from ..web import render
+from ..web import refuse, render
 from . import bp, cards
 
 
@@ -67,5 +66,5 @@ def not_me():
 
 def card_not_working():
     """The same kind page for every card that does not work: nothing tells them apart."""
-    audit.refused(404)
+    refuse(404)
     return render("card_login/not_working.html", status=404)

@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import attempt, get_session, save_changes
 from ..goals.order import has_active_goals
 from ..meetings.models import FollowUp
 from ..models import utcnow
@@ -48,7 +48,7 @@ def start(meeting: FollowUp) -> CheckIn:
         )
         db = get_session()
         db.add(check_in)
-        db.commit()
+        save_changes()
     return check_in
 
 
@@ -188,7 +188,6 @@ def record(
     if previous is not None and previous.choices == chosen and previous.text == text:
         return None
     login = g.get("login")
-    db = get_session()
     answer = CheckInAnswer(
         check_in_id=check_in.id,
         question_key=question["key"],
@@ -197,13 +196,27 @@ def record(
         helper_id=login.helper_id if login else None,
         client_key=key,
     )
-    db.add(answer)
+    db = get_session()
     try:
-        db.commit()
-    except IntegrityError:  # the same offline answer arrived twice at once: one is stored
-        db.rollback()
-        return None
+        with attempt():
+            db.add(answer)
+    except IntegrityError as error:
+        if not _same_key(error):
+            raise
+        return None  # the same offline answer arrived twice at once: one is stored
+    save_changes()
     return answer
+
+
+_SAME_KEY = "uq_check_in_answer_check_in_id_client_key"
+
+
+def _same_key(error: IntegrityError) -> bool:
+    """The check-in's unique client key refused the answer, and nothing else did."""
+    diagnosis = getattr(error.orig, "diag", None)  # PostgreSQL names the constraint
+    if diagnosis is not None:
+        return diagnosis.constraint_name == _SAME_KEY
+    return str(error.orig).endswith("check_in_answer.check_in_id, check_in_answer.client_key")
 
 
 def _sent_before(check_in: CheckIn, key: str) -> bool:
@@ -219,15 +232,13 @@ def _sent_before(check_in: CheckIn, key: str) -> bool:
     )
 
 
-def complete(check_in) -> None:
-    """The participant pressed "Klar". They can still change answers until the meeting.
-    `check_in` may be the row a page read (`meetings.CheckInRow`): the record is read to change."""
+def complete(check_in: CheckIn) -> None:
+    """The participant pressed "Klar". They can still change answers until the meeting."""
     if check_in.completed_at is None:
+        check_in.completed_at = utcnow()
         db = get_session()
-        record = db.get(CheckIn, check_in.id)
-        record.completed_at = utcnow()
-        db.add(record)
-        db.commit()
+        db.add(check_in)
+        save_changes()
 
 
 def status(check_in: CheckIn | None, given: dict | None = None) -> str:

@@ -6,7 +6,7 @@ order without code; the choices' words and pictures live here, translated like a
 
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import N_, code, in_language
 from ..i18n import language_of as i18n_language_of
 from ..i18n import lazy_gettext as _l
@@ -187,5 +187,5 @@ def revise(
     new = QuestionSet(version=current.version + 1, questions=revised, created_by_id=by.id)
     db = get_session()
     db.add(new)
-    db.commit()
+    save_changes()
     return new

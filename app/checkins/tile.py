@@ -10,8 +10,9 @@ def meeting_tile(participant_id: int) -> dict | None:
     found = meetings.open_with_check_in(participant_id)
     if found is None:
         return None
+    meeting, check_in, _has_goals = found
     return {
-        "meeting": found.meeting,
-        "status": answers.status(found.check_in),
-        **meeting_words(found.meeting),
+        "meeting": meeting,
+        "status": answers.status(check_in),
+        **meeting_words(meeting),
     }

@@ -13,15 +13,16 @@ from . import answers, bp, questions
 from .models import CheckIn
 
 
-def _open_check_in() -> meetings.Open:
-    """The participant's open check-in and its meeting, or a kind "no questions now" page."""
+def _open_check_in() -> meetings.OpenCheckIn:
+    """The participant's open meeting, its check-in and whether the order has an active goal, or
+    a kind "no questions now" page."""
     found = meetings.open_with_check_in(g.participant.id)
     if found is None:
         abort(render("checkins/closed.html", status=404))
     return found._replace(check_in=found.check_in or answers.start(found.meeting))
 
 
-def _progress(found: meetings.Open) -> answers.Progress:
+def _progress(found: meetings.OpenCheckIn) -> answers.Progress:
     return answers.progress(found.check_in, goals=found.has_goals)
 
 
@@ -40,12 +41,12 @@ def _check_posted_form(current: CheckIn) -> None:
 @check_in_page
 def intro():
     """Before the meeting: when it is, and an invitation to answer a few questions."""
-    found = _open_check_in()
+    meeting, check_in, _has_goals = _open_check_in()
     case_officer = get_session().get(StaffUser, g.participant.case_officer_id or 0)
     return render(
         "checkins/intro.html",
-        meeting=found.meeting,
-        progress=answers.status(found.check_in),
+        meeting=meeting,
+        progress=answers.status(check_in),
         case_officer=case_officer,
     )
 

@@ -8,7 +8,7 @@ and sees check-in answers, wishes and how steps went only while the participant 
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
 from ..options import StaffWordedOption, by_key
@@ -141,7 +141,7 @@ def choose_for_support(participant: Participant, support_person, area: str, give
             support_person_id=support_person.id,
         )
     )
-    db.commit()
+    save_changes()
     return True
 
 
@@ -176,5 +176,5 @@ def choose(participant: Participant, area: str, given: bool) -> bool:
             helper_id=login.helper_id if login is not None else None,
         )
     )
-    db.commit()
+    save_changes()
     return True

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from flask import g
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
 from ..options import Option
@@ -47,4 +47,4 @@ def choose(participant: Participant, form) -> None:
         setattr(participant, field, value == "1")
     db = get_session()
     db.add(participant)
-    db.commit()
+    save_changes()

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from .. import audit
-from ..db import get_session
+from ..db import attempt, get_session
 from ..models import Participant, StaffUser, utcnow
 from .models import Goal, GoalVersion
 
@@ -109,8 +109,7 @@ def create(participant: Participant, wording: Wording, by: StaffUser) -> Goal:
     db.add(goal)
     db.flush()
     db.add(_version(goal, 1, wording, by))
-    audit.record("goal.create", participant.id, commit=False)
-    db.commit()
+    audit.record("goal.create", participant.id)
     return goal
 
 
@@ -123,11 +122,9 @@ def revise(goal: Goal, wording: Wording, based_on: int, by: StaffUser) -> GoalVe
     db = get_session()
     locked = db.exec(select(Goal).where(Goal.id == goal.id).with_for_update()).one()
     if locked.ended_at is not None:
-        db.rollback()
         raise GoalEnded()
     saved = current(locked)
     if locked.version != based_on:
-        db.rollback()
         raise StaleGoal(saved)
     new = _version(locked, locked.version + 1, wording, by)
     same = [
@@ -139,19 +136,17 @@ def revise(goal: Goal, wording: Wording, based_on: int, by: StaffUser) -> GoalVe
         saved.sub_goals,
     ] == [new.easy_text, new.formal_text, new.measure, new.due, new.pictogram, new.sub_goals]
     if same:
-        db.rollback()
         return None
-    locked.version = new.version
-    db.add(locked)
-    db.add(new)
-    audit.record("goal.revise", locked.participant_id, commit=False)
     try:
-        db.commit()
+        with attempt():
+            locked.version = new.version
+            db.add(locked)
+            db.add(new)
     except IntegrityError:
         # Two saves raced past the version check (SQLite has no row locks): the unique
         # (goal_id, version) lets only the first one in.
-        db.rollback()
         raise StaleGoal(versions(goal)[0]) from None
+    audit.record("goal.revise", locked.participant_id)
     return new
 
 
@@ -160,10 +155,8 @@ def end(goal: Goal, by: StaffUser) -> None:
     db = get_session()
     locked = db.exec(select(Goal).where(Goal.id == goal.id).with_for_update()).one()
     if locked.ended_at is not None:
-        db.rollback()
         raise GoalEnded()
     locked.ended_at = utcnow()
     locked.ended_by_id = by.id
     db.add(locked)
-    audit.record("goal.end", locked.participant_id, commit=False)
-    db.commit()
+    audit.record("goal.end", locked.participant_id)

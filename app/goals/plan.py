@@ -8,7 +8,7 @@ from flask import g
 from sqlmodel import select
 
 from .. import audit
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant, StaffUser, utcnow
 from ..options import FACES, StaffWordedOption, by_key
@@ -90,14 +90,13 @@ def edit(
     if locked.removed_at is not None or all(
         getattr(locked, key) == value for key, value in wanted.items()
     ):
-        db.commit()
+        save_changes()
         return False
     _keep_as_it_was(locked, "edit", by)
     for key, value in wanted.items():
         setattr(locked, key, value)
     db.add(locked)
-    audit.record("goal.step_edit", locked.participant_id, commit=False)
-    db.commit()
+    audit.record("goal.step_edit", locked.participant_id)
     return True
 
 
@@ -110,8 +109,8 @@ def remove(step: GoalStep, by: StaffUser) -> None:
         locked.removed_at = utcnow()
         locked.removed_by_id = by.id
         db.add(locked)
-        audit.record("goal.step_remove", locked.participant_id, commit=False)
-    db.commit()
+        audit.record("goal.step_remove", locked.participant_id)
+    save_changes()
 
 
 def history(participant_id: int) -> list[tuple[StepChange, GoalStep]]:
@@ -151,8 +150,7 @@ def add(
     )
     db = get_session()
     db.add(step)
-    audit.record("goal.step_add", participant.id, commit=False)
-    db.commit()
+    audit.record("goal.step_add", participant.id)
     return step
 
 
@@ -169,7 +167,7 @@ def mark_done(step: GoalStep, feeling: str) -> bool:
     db = get_session()
     locked = _locked(step)
     if locked.done_at is not None:
-        db.commit()
+        save_changes()
         return False
     login = g.get("login")
     locked.done_at = utcnow()
@@ -177,7 +175,7 @@ def mark_done(step: GoalStep, feeling: str) -> bool:
     locked.done_helper_id = login.helper_id if login else None
     locked.reopened_at = None
     db.add(locked)
-    db.commit()
+    save_changes()
     return True
 
 
@@ -192,8 +190,7 @@ def confirm(step: GoalStep, by: StaffUser) -> None:
         locked.confirmed_at = now
         locked.confirmed_by_id = by.id
     db.add(locked)
-    audit.record("goal.step_confirm", locked.participant_id, commit=False)
-    db.commit()
+    audit.record("goal.step_confirm", locked.participant_id)
 
 
 def reopen(step: GoalStep, by: StaffUser) -> None:
@@ -208,8 +205,7 @@ def reopen(step: GoalStep, by: StaffUser) -> None:
     locked.reopened_at = utcnow()
     locked.reopened_by_id = by.id
     db.add(locked)
-    audit.record("goal.step_reopen", locked.participant_id, commit=False)
-    db.commit()
+    audit.record("goal.step_reopen", locked.participant_id)
 
 
 def state(step: GoalStep, next_step: GoalStep | None) -> str:

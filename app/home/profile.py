@@ -2,7 +2,7 @@
 
 from flask import session
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import LANGUAGES
 from ..models import Participant
 
@@ -11,7 +11,7 @@ def choose_picture(participant: Participant, pictogram: str) -> None:
     participant.pictogram = pictogram
     db = get_session()
     db.add(participant)
-    db.commit()
+    save_changes()
 
 
 def choose_language(participant: Participant | None, code: str) -> None:
@@ -23,4 +23,4 @@ def choose_language(participant: Participant | None, code: str) -> None:
         participant.language = code
         db = get_session()
         db.add(participant)
-        db.commit()
+        save_changes()

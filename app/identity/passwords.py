@@ -84,8 +84,7 @@ def choose(staff: StaffUser, password: str, how: str) -> None:
     db = get_session()
     db.add(staff)
     end_other_logins(staff)
-    audit.record("staff.password_change", actor_id=staff.id, detail=how, commit=False)
-    db.commit()
+    audit.record("staff.password_change", actor_id=staff.id, detail=how)
 
 
 def end_other_logins(staff: StaffUser) -> int:
@@ -119,8 +118,7 @@ def issue_reset_code(staff: StaffUser, by: StaffUser) -> str:
     db = get_session()
     db.add(staff)
     end_other_logins(staff)
-    audit.record("staff.password_reset", actor_id=by.id, account_id=staff.id, commit=False)
-    db.commit()
+    audit.record("staff.password_reset", actor_id=by.id, account_id=staff.id)
     return code
 
 

@@ -11,7 +11,7 @@ from flask import current_app
 from sqlmodel import delete, select
 
 from .. import audit
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..models import RecoveryCode, StaffUser, utcnow
 
 ISSUER = "Mina steg"
@@ -39,7 +39,7 @@ def start_setup(staff: StaffUser) -> str:
         staff.totp_last_step = None
         db = get_session()
         db.add(staff)
-        db.commit()
+        save_changes()
     return staff.totp_secret
 
 
@@ -73,8 +73,7 @@ def confirm_setup(staff: StaffUser, code: str) -> list[str] | None:
         return None
     staff.totp_confirmed_at = utcnow()
     codes = _new_recovery_codes(staff)
-    audit.record("staff.second_factor_setup", actor_id=staff.id, commit=False)
-    get_session().commit()
+    audit.record("staff.second_factor_setup", actor_id=staff.id)
     return codes
 
 
@@ -136,8 +135,7 @@ def reset(staff: StaffUser, by: StaffUser) -> None:
     db.add(staff)
     db.exec(delete(RecoveryCode).where(RecoveryCode.staff_id == staff.id))
     end_other_logins(staff)
-    audit.record("staff.second_factor_reset", actor_id=by.id, account_id=staff.id, commit=False)
-    db.commit()
+    audit.record("staff.second_factor_reset", actor_id=by.id, account_id=staff.id)
 
 
 def qr_image(staff: StaffUser) -> str:

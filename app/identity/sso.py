@@ -104,7 +104,6 @@ def account_for(claims: dict) -> StaffUser:
             actor_id=staff.id,
             account_id=staff.id,
             detail=f"role {role} (groups claim)",
-            commit=False,
         )
     return staff
 

@@ -49,7 +49,7 @@ def log_out_staff():
     """Log a staff member out, into the audit log. After single sign-on, the login page then
     offers the identity provider's own logout too."""
     via_sso = session.get("login_via") == "sso"
-    audit.record("staff.logout", actor_id=g.staff.id, commit=False)
+    audit.record("staff.logout", actor_id=g.staff.id)
     logins.end_current()
     if via_sso and sso.configured():
         session["offer_provider_logout"] = True

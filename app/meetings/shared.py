@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from .. import access, audit
 from ..checkins import answers
 from ..consent import sharing
-from ..db import get_session
 from ..models import Participant, StaffUser
 from ..wishes.brief import WishesBrief, wishes_for_brief
 from . import brief, meetings
@@ -38,12 +37,11 @@ def for_supervisor(staff: StaffUser, person: Participant) -> SharedWithSuperviso
         meeting = _latest_meeting_with_check_in(person.id)
         if meeting is not None:
             shared.check_in = brief.check_in_only(meeting)
-        audit.record("checkins.shared_view", person.id, commit=False)
+        audit.record("checkins.shared_view", person.id)
     if consents["wishes"]:
         last = meetings.last_held(person.id)
         shared.wishes = wishes_for_brief(person.id, since=last.held_at if last else None)
-        audit.record("wishes.shared_view", person.id, commit=False)
+        audit.record("wishes.shared_view", person.id)
     if consents["goal_comments"]:
-        audit.record("goal_comments.shared_view", person.id, commit=False)
-    get_session().commit()
+        audit.record("goal_comments.shared_view", person.id)
     return shared

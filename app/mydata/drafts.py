@@ -15,7 +15,7 @@ card, write again, take the interest back).
 from sqlmodel import delete, select
 
 from ..checkins.models import CheckIn, CheckInAnswer
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..meetings.models import FollowUp
 
 # The question whose "no" the case officer must always see.
@@ -60,5 +60,5 @@ def delete_draft(check_in: CheckIn) -> int:
     db.exec(delete(CheckInAnswer).where(CheckInAnswer.id.in_(doomed.scalar_subquery())))
     if kept is None:
         db.delete(check_in)
-    db.commit()
+    save_changes()
     return gone

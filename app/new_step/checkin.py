@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import StaffUser, utcnow
 from ..options import FACES, YES_SOMETIMES_NO, Option, by_key
@@ -100,7 +100,7 @@ def begin(step: NewStep, due_day: int | None) -> StepCheckIn:
     db = get_session()
     check_in = StepCheckIn(new_step_id=step.id, due_day=due_day or 0)
     db.add(check_in)
-    db.commit()
+    save_changes()
     return check_in
 
 
@@ -116,14 +116,14 @@ def record(check_in: StepCheckIn, question: Question, choice: str) -> None:
             check_in_id=check_in.id, question_key=question.key, choice=choice, helper_id=helper_id
         )
     )
-    db.commit()
+    save_changes()
 
 
 def complete(check_in: StepCheckIn) -> None:
     db = get_session()
     check_in.completed_at = utcnow()
     db.add(check_in)
-    db.commit()
+    save_changes()
 
 
 def given(check_in: StepCheckIn) -> dict[str, str]:

@@ -4,7 +4,7 @@ two weeks is answered, the one after a month is due."""
 from datetime import timedelta
 
 from ..consent.models import ConsentEvent
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..models import Participant, StaffUser
 from . import checkin, steps
 from .models import StepKind
@@ -37,11 +37,11 @@ def seed(person: Participant, case_officer: StaffUser, support_person: StaffUser
             support_person_id=support_person.id,
         )
     )
-    db.commit()
+    save_changes()
     first = checkin.begin(step, 14)
     for key, choice in FIRST_ANSWERS.items():
         checkin.record(first, checkin.QUESTION_BY_KEY[key], choice)
     checkin.complete(first)
     first.created_at = first.completed_at = step.started_at + timedelta(days=15)
     db.add(first)
-    db.commit()
+    save_changes()

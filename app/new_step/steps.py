@@ -89,8 +89,7 @@ def start(person: Participant, plan: StepPlan, by: StaffUser) -> NewStep:
         created_by_id=by.id,
     )
     db.add(step)
-    audit.record("participant.new_step", person.id, commit=False)
-    db.commit()
+    audit.record("participant.new_step", person.id)
     return step
 
 
@@ -110,8 +109,7 @@ def want_to_come_back(step: NewStep) -> None:
     db = get_session()
     step.wants_back_at = utcnow()
     db.add(step)
-    audit.record("new_step.wants_back", step.participant_id, commit=False)
-    db.commit()
+    audit.record("new_step.wants_back", step.participant_id)
 
 
 def restart(person: Participant, by: StaffUser) -> None:
@@ -127,8 +125,7 @@ def restart(person: Participant, by: StaffUser) -> None:
     person.end_reason = None
     person.ended_by_id = None
     db.add(person)
-    audit.record("participant.restart", person.id, commit=False)
-    db.commit()
+    audit.record("participant.restart", person.id)
 
 
 def in_steps_of_case_officer(staff: StaffUser) -> list[tuple[Participant, NewStep]]:

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import attempt, get_session, save_changes
 from ..i18n import LANGUAGES, code
 from ..web import made_once
 from . import sound, texts, voice
@@ -130,11 +130,12 @@ def _keep(voice_name: str, text_key: str, format: str, make) -> bytes:
         return audio
     audio = make()
     db = get_session()
-    db.add(SpokenAudio(voice=voice_name, text_key=text_key, format=format, audio=audio))
     try:
-        db.commit()
+        with attempt():
+            db.add(SpokenAudio(voice=voice_name, text_key=text_key, format=format, audio=audio))
     except IntegrityError:  # another request made it at the same moment
-        db.rollback()
+        return audio
+    save_changes()
     return audio
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..models import StaffUser, utcnow
 from . import sound, texts
 from .models import Recording
@@ -86,7 +86,7 @@ def save(language: str, text_key: str, text: str, data: bytes, staff: StaffUser)
     recording.created_by_id = staff.id
     db = get_session()
     db.add(recording)
-    db.commit()
+    save_changes()
     return recording
 
 
@@ -96,4 +96,4 @@ def remove(language: str, text_key: str) -> None:
     if recording is not None:
         db = get_session()
         db.delete(recording)
-        db.commit()
+        save_changes()

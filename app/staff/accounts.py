@@ -75,7 +75,5 @@ def create(
         actor_id=created_by.id if created_by else None,
         account_id=staff.id,
         detail=f"role {role}",
-        commit=False,
     )
-    db.commit()
     return staff

@@ -154,7 +154,7 @@ def issue_unit_cards(unit_id):
         return already_printed(url_for("staff.index"))
     issued = []
     for person in at_unit:
-        audit.record("card.print", person.id, commit=False)
+        audit.record("card.print", person.id)
         issued.append((person, cards.issue(person)[1]))
     return print_page(issued)
 

@@ -31,7 +31,7 @@ from sqlmodel import Field, Session, SQLModel, select
 
 from ..alternatives.models import AlternativeInterest, InterestFollowUp
 from ..checkins.models import CheckIn, CheckInAnswer
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..meetings.models import FollowUp
 from ..models import Participant, Unit, utcnow
 from ..new_step.models import NewStep, StepAnswer, StepCheckIn
@@ -148,7 +148,7 @@ def rebuild() -> None:
         # One count at a time; a page that waited here finds the summary fresh.
         db.exec(select(func.pg_advisory_xact_lock(24_0001)))
         if is_fresh():
-            db.commit()
+            save_changes()
             return
     covered = db.exec(select(func.max(StatsChange.id))).one()
     now = utcnow()
@@ -216,7 +216,7 @@ def rebuild() -> None:
         db.exec(text("DROP TABLE stats_count_last"))
     if covered is not None:
         db.exec(delete(StatsChange).where(StatsChange.id <= covered))
-    db.commit()
+    save_changes()
 
 
 # The protection's version: a year whose counts are the same as at the last count keeps what

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import select
 
 from .. import catalogues
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import N_
 from ..i18n import lazy_gettext as _l
 from ..models import StaffUser
@@ -94,7 +94,7 @@ def ensure_defaults() -> int:
             db.add(WishCard(**row))
             added += 1
     if added:
-        db.commit()
+        save_changes()
     return added
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..models import Participant, utcnow
 from . import catalogue
 from .models import Wish, WishNote
@@ -47,4 +47,4 @@ def seed(participant: Participant) -> None:
     db.add(
         WishNote(participant_id=participant.id, text=DEMO_NOTE, created_at=now - timedelta(days=3))
     )
-    db.commit()
+    save_changes()

@@ -6,7 +6,7 @@ from datetime import datetime
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session
+from ..db import get_session, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
 from ..options import Option, by_key
@@ -70,13 +70,13 @@ def place(participant: Participant, card: WishCard, pile_key: str) -> Wish | Non
         .order_by(Wish.created_at.desc(), Wish.id.desc())
     ).first()
     if current is not None and current.pile == pile_key:
-        db.commit()
+        save_changes()
         return None
     wish = Wish(
         participant_id=participant.id, card_id=card.id, pile=pile_key, helper_id=_helper_id()
     )
     db.add(wish)
-    db.commit()
+    save_changes()
     return wish
 
 
@@ -129,9 +129,9 @@ def save_note(participant: Participant, text: str) -> WishNote | None:
     db = get_session()
     _lock(participant)
     if text == current_note(participant.id):
-        db.commit()
+        save_changes()
         return None
     note = WishNote(participant_id=participant.id, text=text, helper_id=_helper_id())
     db.add(note)
-    db.commit()
+    save_changes()
     return note
