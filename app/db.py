@@ -6,7 +6,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from flask import Response, current_app, g
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, create_engine
@@ -115,6 +115,15 @@ def dispatch(view) -> Response:
     if wanted == "always" or (wanted and response.status_code < 400):
         db_session.commit()
     return response
+
+
+def one_change_at_a_time(model, row_id: int) -> None:
+    """Hold `model`'s row until this transaction ends, so that two requests changing what hangs
+    on it take turns and the second reads what the first saved: a double tap, or an answer sent
+    again under another key, stores one row. Done by a change that changes nothing, which locks
+    the row on PostgreSQL and takes the one write lock on SQLite (it has no row locks)."""
+    table = model.__table__
+    get_session().execute(update(table).where(table.c.id == row_id).values(id=table.c.id))
 
 
 @contextmanager

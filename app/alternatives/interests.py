@@ -7,7 +7,7 @@ from datetime import date
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session, save_changes
+from ..db import get_session, one_change_at_a_time, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant, StaffUser, utcnow
 from .models import FOLLOW_UP_TEXT_MAX_LENGTH, Alternative, AlternativeInterest, InterestFollowUp
@@ -23,13 +23,6 @@ FOLLOW_UP_KINDS = {
 def _helper_id() -> int | None:
     login = g.get("login")
     return login.helper_id if login is not None else None
-
-
-def _lock(participant: Participant) -> None:
-    """One change at a time per participant, so a double tap cannot store two rows."""
-    get_session().exec(
-        select(Participant.id).where(Participant.id == participant.id).with_for_update()
-    ).first()
 
 
 def open_interest(participant_id: int, alternative_id: int) -> AlternativeInterest | None:
@@ -51,7 +44,7 @@ def want_to_know_more(participant: Participant, alternative: Alternative) -> Alt
     if alternative.hidden:
         raise ValueError(f"alternative {alternative.key!r} is hidden")
     db = get_session()
-    _lock(participant)
+    one_change_at_a_time(Participant, participant.id)
     interest = open_interest(participant.id, alternative.id)
     if interest is None:
         interest = AlternativeInterest(
@@ -65,7 +58,7 @@ def want_to_know_more(participant: Participant, alternative: Alternative) -> Alt
 def take_back(participant: Participant, alternative: Alternative) -> AlternativeInterest | None:
     """Take "Jag vill veta mer" back; the row stays, marked withdrawn. None when none was open."""
     db = get_session()
-    _lock(participant)
+    one_change_at_a_time(Participant, participant.id)
     interest = open_interest(participant.id, alternative.id)
     if interest is not None:
         interest.withdrawn_at = utcnow()

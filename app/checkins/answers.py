@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from ..db import attempt, get_session, save_changes
+from ..db import attempt, get_session, one_change_at_a_time, save_changes
 from ..goals.order import has_active_goals
 from ..meetings.models import FollowUp
 from ..models import utcnow
@@ -167,11 +167,9 @@ def record(
     chosen: list[str],
     text: str = "",
     key: str = "",
-    so_far: Progress | None = None,
 ) -> CheckInAnswer | None:
     """Save an answer and return it. Returns None when it repeats the latest one (a double tap)
-    or was already stored under the phone's `key` (an offline answer sent again): nothing new.
-    `so_far` saves reading the answers again when the caller has just read them."""
+    or was already stored under the phone's `key` (an offline answer sent again): nothing new."""
     allowed = {c.key for c in questions.choices_of(question)}
     chosen = list(dict.fromkeys(chosen))  # keep order, drop repeats
     if not chosen or not set(chosen) <= allowed:
@@ -182,9 +180,10 @@ def record(
     if len(text) > MAX_TEXT:
         raise AnswerError("text")
     key = key[:MAX_KEY] or None
+    one_change_at_a_time(CheckIn, check_in.id)  # then what an answer at the same time saved is read
     if key and _sent_before(check_in, key):
         return None
-    previous = (so_far.given if so_far else latest(check_in)).get(question["key"])
+    previous = latest(check_in).get(question["key"])
     if previous is not None and previous.choices == chosen and previous.text == text:
         return None
     login = g.get("login")

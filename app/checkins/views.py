@@ -120,9 +120,7 @@ def answer(key):
     chosen = request.form.getlist("choice")
     text = request.form.get("text", "")
     try:
-        saved = answers.record(
-            check_in, question, chosen, text, request.form.get("answer_key", ""), so_far
-        )
+        saved = answers.record(check_in, question, chosen, text, request.form.get("answer_key", ""))
     except answers.AnswerError as error:
         return _question_page(check_in, so_far, question, 422, chosen, text, error=str(error))
     if wants_fragment():

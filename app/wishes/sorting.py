@@ -6,7 +6,7 @@ from datetime import datetime
 from flask import g
 from sqlmodel import select
 
-from ..db import get_session, save_changes
+from ..db import get_session, one_change_at_a_time, save_changes
 from ..i18n import lazy_gettext as _l
 from ..models import Participant
 from ..options import Option, by_key
@@ -49,13 +49,6 @@ def _helper_id() -> int | None:
     return login.helper_id if login is not None else None
 
 
-def _lock(participant: Participant) -> None:
-    """One change at a time per participant, so a double tap cannot store two rows."""
-    get_session().exec(
-        select(Participant.id).where(Participant.id == participant.id).with_for_update()
-    ).first()
-
-
 def place(participant: Participant, card: WishCard, pile_key: str) -> Wish | None:
     """Put a card on a pile. The same pile again stores nothing; returns the new row or None."""
     if pile_key not in PILE_KEYS:
@@ -63,7 +56,7 @@ def place(participant: Participant, card: WishCard, pile_key: str) -> Wish | Non
     if card.hidden:
         raise ValueError(f"card {card.key!r} is hidden")
     db = get_session()
-    _lock(participant)
+    one_change_at_a_time(Participant, participant.id)
     current = db.exec(
         select(Wish)
         .where(Wish.participant_id == participant.id, Wish.card_id == card.id)
@@ -127,7 +120,7 @@ def save_note(participant: Participant, text: str) -> WishNote | None:
     if len(text) > NOTE_MAX_LENGTH:
         raise ValueError("text too long")
     db = get_session()
-    _lock(participant)
+    one_change_at_a_time(Participant, participant.id)
     if text == current_note(participant.id):
         save_changes()
         return None

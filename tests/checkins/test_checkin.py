@@ -1,10 +1,12 @@
 """The participant's check-in: one question per page, saved at once, resumable, changeable."""
 
+import threading
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlmodel import select
 
+from app.checkins import answers
 from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
 from app.goals.models import Goal
 from app.models import utcnow
@@ -99,6 +101,51 @@ def test_a_double_tap_stores_one_answer_and_a_change_keeps_history(client, db, a
     assert stored(db) == [("how_it_is", ["good"], ""), ("how_it_is", ["so_so"], "")]
     chosen = page(client.get("/infor-motet/fraga/how_it_is")).select("button.chosen")
     assert [b["value"] for b in chosen] == ["so_so"]
+
+
+def test_the_same_answer_sent_twice_at_once_under_two_keys_is_stored_once(
+    app, db, answering, anna, login_participant, monkeypatch
+):
+    """The phone sends a kept answer again while the participant taps it anew: two requests at
+    the same moment, each with a key of its own. The first waits (2 s at most) for the second to
+    read the answers so far; one change at a time per check-in keeps the second from reading
+    until the first is saved, so the second sees it and stores nothing."""
+    first_in, second_read = threading.Lock(), threading.Event()
+    answering_now = threading.local()
+    real_sent_before, real_latest = answers._sent_before, answers.latest
+
+    def sent_before(check_in, key):
+        answering_now.first = first_in.acquire(blocking=False)
+        return real_sent_before(check_in, key)
+
+    def latest(check_in):
+        if not hasattr(answering_now, "first"):  # read for the page, not for saving
+            return real_latest(check_in)
+        if answering_now.first:
+            second_read.wait(timeout=2)
+            return real_latest(check_in)
+        found = real_latest(check_in)
+        second_read.set()
+        return found
+
+    monkeypatch.setattr(answers, "_sent_before", sent_before)
+    monkeypatch.setattr(answers, "latest", latest)
+    phones = [app.test_client(), app.test_client()]  # the same card, logged in on each
+    token = login_participant(phones[0], anna)
+    assert phones[1].post("/k", data={"token": token}).status_code == 303
+    statuses = []
+
+    def send(phone, key):
+        data = {"check_in": answering["check_in"], "choice": "good", "answer_key": key}
+        statuses.append(phone.post("/infor-motet/fraga/how_it_is", data=data).status_code)
+
+    both = [threading.Thread(target=send, args=(phone, f"k{n}")) for n, phone in enumerate(phones)]
+    for thread in both:
+        thread.start()
+    for thread in both:
+        thread.join()
+    assert statuses == [303, 303]
+    assert stored(db) == [("how_it_is", ["good"], "")]
 
 
 def test_feeling_unsafe_is_met_kindly_with_who_to_talk_to(client, answering, anna):
