@@ -16,11 +16,10 @@ from sqlalchemy import func, select
 
 from .alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from .checkins.models import CheckIn, CheckInAnswer, QuestionSet
-from .datagen_rows import Rows, insert_rows
+from .datagen_rows import TABLES, Rows, insert_rows
 from .datagen_steps import WITH_SUPPORT, new_step, pick, step_plan
 from .meetings.models import FollowUp
 from .models import Participant, StaffUnit, StaffUser, Unit
-from .new_step.models import NewStep, StepAnswer, StepCheckIn
 
 PER_UNIT = 18
 PER_CASE_OFFICER = 45
@@ -69,19 +68,8 @@ def generate(engine, participants: int, seed: int = 1, years: int = 10, now=None
     with engine.connect() as connection:
         next_ids = {
             model.__tablename__: (connection.scalar(select(func.max(model.id))) or 0) + 1
-            for model in (
-                Unit,
-                StaffUser,
-                Participant,
-                FollowUp,
-                CheckIn,
-                CheckInAnswer,
-                AlternativeInterest,
-                InterestFollowUp,
-                NewStep,
-                StepCheckIn,
-                StepAnswer,
-            )
+            for model in TABLES
+            if model is not StaffUnit  # a pair of ids, no id of its own
         }
         question_set = connection.scalar(
             select(QuestionSet.id).order_by(QuestionSet.version.desc())

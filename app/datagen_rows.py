@@ -46,24 +46,27 @@ def _complete(model, row: dict) -> dict:
     return row
 
 
+# The tables the generator fills, each after those it refers to.
+TABLES = [
+    Unit,
+    StaffUser,
+    StaffUnit,
+    Participant,
+    FollowUp,
+    CheckIn,
+    CheckInAnswer,
+    AlternativeInterest,
+    InterestFollowUp,
+    NewStep,
+    StepCheckIn,
+    StepAnswer,
+]
+
+
 def insert_rows(engine, rows: Rows) -> None:
-    order = [
-        Unit,
-        StaffUser,
-        StaffUnit,
-        Participant,
-        FollowUp,
-        CheckIn,
-        CheckInAnswer,
-        AlternativeInterest,
-        InterestFollowUp,
-        NewStep,
-        StepCheckIn,
-        StepAnswer,
-    ]
     postgres = engine.dialect.name == "postgresql"
     with engine.begin() as connection:
-        for model in order:
+        for model in TABLES:
             if model.__tablename__ not in rows.tables:
                 continue
             _model, table_rows = rows.tables[model.__tablename__]
@@ -74,7 +77,7 @@ def insert_rows(engine, rows: Rows) -> None:
                 for i in range(0, len(table_rows), 5000):
                     connection.execute(model.__table__.insert(), table_rows[i : i + 5000])
         if postgres:
-            for model in order:
+            for model in TABLES:
                 if "id" in model.__table__.c:
                     largest = select(func.coalesce(func.max(model.id), 1)).scalar_subquery()
                     sequence = func.pg_get_serial_sequence(model.__tablename__, "id")

@@ -272,29 +272,21 @@ def _hidden_as_last_time(db, year: Year) -> bool:
 
 
 def _last_table() -> Table:
-    return Table(
-        "stats_count_last",
-        MetaData(),
-        Column("period", String(7)),
-        Column("unit_id", Integer),
-        Column("gender", String(12)),
-        Column("measure", String(40)),
-        Column("count", Integer),
-        Column("hidden", String(10)),
-    )
+    return Table("stats_count_last", MetaData(), *_count_columns(), Column("hidden", String(10)))
 
 
 def _raw_table() -> Table:
-    return Table(
-        "stats_count_raw",
-        MetaData(),
+    return Table("stats_count_raw", MetaData(), *_count_columns(), prefixes=["TEMPORARY"])
+
+
+def _count_columns() -> list[Column]:
+    return [
         Column("period", String(7)),
         Column("unit_id", Integer),
         Column("gender", String(12)),
         Column("measure", String(40)),
         Column("count", Integer),
-        prefixes=["TEMPORARY"],
-    )
+    ]
 
 
 def _protect(db, year: Year) -> None:
