@@ -120,10 +120,11 @@ def ensure_fresh() -> None:
         rebuild()
 
 
-def count_mark() -> str | None:
+def count_mark(*, even_if_changed: bool = False) -> str | None:
     """A mark of this count of the summary, new every count; None while the data has changed
-    since (then what is kept from the count is stale)."""
-    if not is_fresh():
+    since (then what is kept from the count is stale), unless `even_if_changed`: what is made
+    from the summary's counts alone stays right until the next count."""
+    if not (even_if_changed or is_fresh()):
         return None
     c = StatsCount.__table__.c
     return (

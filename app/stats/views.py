@@ -144,11 +144,9 @@ def export():
         return _refused(periods, choice, errors)
     unit = choice.unit
     audit.record("stats.export")
-    built = tables.build(quarter, unit.id if unit else None, with_units=True)
-    scope = unit.name if unit else _("Hela verksamheten")
-    heading = [quarter.label, scope]
+    heading = [quarter.label, unit.name if unit else _("Hela verksamheten")]
     return Response(
-        "\ufeff" + csv_export.write(built, heading),
+        "\ufeff" + csv_export.for_period(quarter, unit, heading),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="statistik-{quarter.key}.csv"'},
     )

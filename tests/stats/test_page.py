@@ -6,13 +6,13 @@ import io
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlmodel import select
+from sqlmodel import select, update
 
 from app.alternatives.models import Alternative, AlternativeInterest, InterestFollowUp
 from app.checkins.models import CheckIn, CheckInAnswer, QuestionSet
 from app.meetings.models import FollowUp
-from app.models import AuditEvent, Participant
-from app.stats import tables
+from app.models import AuditEvent, Participant, Unit
+from app.stats import summary, tables
 from app.stats.figures import Quarter
 from app.stats.suppression import PROTECTED, SMALL, TOTAL
 from tests.conftest import page
@@ -323,3 +323,33 @@ def test_a_new_service_can_open_the_last_whole_quarter(client, make_unit, make_s
     soup = page(client.get("/personal/statistik"))
     per_unit = soup.select_one("a[href^='/personal/statistik/enheter']")["href"]
     assert page(client.get(per_unit)).h1
+
+
+def _csv_rows(client, path=f"/personal/statistik.csv?kvartal={QUARTER.key}"):
+    text = client.get(path).get_data(as_text=True).lstrip("\ufeff")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def test_the_whole_services_csv_is_written_once_per_count_and_language(
+    client, town, db, make_staff, login_as
+):
+    """The file holds the summary's counts only, so it is kept until the next count: a unit
+    renamed behind the summary's back shows in it after the next count. Each language has a
+    file of its own."""
+    login_as(client, make_staff("manager"))
+    assert ["Kaféet", *["visas inte"] * 4, "färre än 5"] in _csv_rows(client)
+    # Renamed without the change being noted: the kept file is still the count's.
+    db.exec(update(Unit).where(Unit.name == "Kaféet").values(name="Caféet"))
+    db.commit()
+    assert ["Kaféet", *["visas inte"] * 4, "färre än 5"] in _csv_rows(client)
+    with client.session_transaction() as session:
+        session["lang"] = "en"
+    # Not the Swedish file kept before it: the English one is written now.
+    assert ["Caféet", *["not shown"] * 4, "fewer than 5"] in _csv_rows(client)
+    db.add(summary.StatsChange())  # a change noted: the next page counts again
+    db.commit()
+    with client.session_transaction() as session:
+        session["lang"] = "sv"
+    rows = _csv_rows(client)
+    assert ["Caféet", *["visas inte"] * 4, "färre än 5"] in rows
+    assert not any(row and row[0] == "Kaféet" for row in rows)
