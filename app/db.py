@@ -1,6 +1,7 @@
 """The database: one engine per app, one session and one transaction per request."""
 
 import os
+from collections import namedtuple
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -85,6 +86,13 @@ def _only_read(db_session: Session) -> bool:
     if not db_session.in_transaction() or db_session.new or db_session.dirty or db_session.deleted:
         return False
     return not db_session.info.get("wrote")
+
+
+def row_type(model) -> type:
+    """A read-only record with the columns of `model`'s table, for what pages read on every
+    request: read as a plain row it costs much less than the model's object (see the closing
+    figures in `bench/load.py`). What is to be changed is read again as an object."""
+    return namedtuple(f"{model.__name__}Row", model.__table__.columns.keys())
 
 
 def save_changes(*, even_if_refused: bool = False) -> None:

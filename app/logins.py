@@ -6,13 +6,14 @@ so any login can be ended from the server (logout, a revoked card, a deactivated
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from flask import current_app, g, request, session
 from sqlalchemy import bindparam, update
 from sqlmodel import select
 
-from .db import get_session, save_changes
+from .db import get_session, row_type, save_changes
 from .models import LoginSession, Participant, StaffUser, utcnow
 
 # Writing last_seen on every request would make each page a write; once a minute is enough.
@@ -78,12 +79,33 @@ def _end_where(condition) -> int:
     return len(open_logins)
 
 
-# Built once, as every request asks it: the login and its participant (None for staff).
+class Login(NamedTuple):
+    """This browser's login as read at the start of the request (see `load`)."""
+
+    id: int
+    staff_id: int | None
+    participant_id: int | None
+    card_id: int | None
+    helper_id: int | None  # the supervisor who handed their device over, if any
+    created_at: datetime
+    last_seen_at: datetime
+
+
+# The logged-in participant as read at the start of the request: every participant page reads
+# it, few change it (`participant_to_change`).
+ParticipantRow = row_type(Participant)
+
+# Built once, as every request asks it: the login's columns, then its participant's (None for
+# staff). Read as plain rows, as every request reads them: see `db.row_type`.
 _WHO_IS_LOGGED_IN = (
-    select(LoginSession, Participant)
+    select(
+        *(LoginSession.__table__.c[name] for name in Login._fields),
+        *Participant.__table__.columns,
+    )
     .outerjoin(Participant, Participant.id == LoginSession.participant_id)
     .where(LoginSession.token_hash == bindparam("token_hash"), LoginSession.ended_at.is_(None))
 )
+_PARTICIPANT_FROM = len(Login._fields)  # where the participant's columns start in that row
 
 
 def load() -> None:
@@ -94,14 +116,18 @@ def load() -> None:
     # is away.
     if not token or request.endpoint == "static":
         return
-    db = get_session()
-    found = db.execute(_WHO_IS_LOGGED_IN, {"token_hash": token_hash(token)}).first()
+    found = (
+        get_session()
+        .connection()
+        .execute(_WHO_IS_LOGGED_IN, {"token_hash": token_hash(token)})
+        .first()
+    )
     if found is None:
         session.clear()
         g.login_ended = True
         return
-    login, participant = found
-    person = _active_staff(login.staff_id) if login.staff_id else participant
+    login = Login._make(found[:_PARTICIPANT_FROM])
+    person = _active_staff(login.staff_id) if login.staff_id else _participant(found)
     now = utcnow()
     if person is None or _expired(login, now):
         _change(login, ended_at=now)
@@ -110,12 +136,6 @@ def load() -> None:
         return
     if now - login.last_seen_at > _TOUCH_EVERY:
         _change(login, last_seen_at=now)
-    # Kept apart from the session, as read now: a rollback (a refused page, a database that
-    # failed) expires what the session holds, and the page that says so still reads these.
-    # What changes the participant adds them back (`db.add`).
-    db.expunge(login)
-    if participant is not None:
-        db.expunge(participant)
     g.login = login
     if login.staff_id:
         g.staff = person
@@ -123,19 +143,31 @@ def load() -> None:
         g.participant = person
 
 
+def _participant(found) -> ParticipantRow | None:
+    columns = found[_PARTICIPANT_FROM:]
+    return ParticipantRow._make(columns) if columns[0] is not None else None
+
+
+def participant_to_change() -> Participant:
+    """The logged-in participant as a record to change and save. From here on the rest of the
+    request reads this record, so it shows the change."""
+    g.participant = get_session().get(Participant, g.participant.id)
+    return g.participant
+
+
 def _active_staff(staff_id: int) -> StaffUser | None:
     staff = get_session().get(StaffUser, staff_id)
     return staff if staff is not None and staff.active else None
 
 
-def _change(login: LoginSession, **values) -> None:
+def _change(login: Login, **values) -> None:
     """Saved with the page's changes; in `load`, before the page runs, at once (`db.save_changes`),
     so that a refused page still ends a login that ran out."""
     get_session().exec(update(LoginSession).where(LoginSession.id == login.id).values(**values))
     save_changes()
 
 
-def _expired(login: LoginSession, now) -> bool:
+def _expired(login: Login, now) -> bool:
     """Every login ends when idle too long, and in any case after its longest time."""
     config = current_app.config
     if login.staff_id:

@@ -231,12 +231,14 @@ def _sent_before(check_in: CheckIn, key: str) -> bool:
     )
 
 
-def complete(check_in: CheckIn) -> None:
-    """The participant pressed "Klar". They can still change answers until the meeting."""
+def complete(check_in) -> None:
+    """The participant pressed "Klar". They can still change answers until the meeting.
+    `check_in` may be the row a page read (`meetings.CheckInRow`): the record is read to change."""
     if check_in.completed_at is None:
-        check_in.completed_at = utcnow()
         db = get_session()
-        db.add(check_in)
+        record = db.get(CheckIn, check_in.id)
+        record.completed_at = utcnow()
+        db.add(record)
         save_changes()
 
 

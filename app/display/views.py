@@ -1,7 +1,8 @@
 """The participant's display choices, the offline page and the service worker."""
 
-from flask import g, make_response, redirect, request, url_for
+from flask import make_response, redirect, request, url_for
 
+from .. import logins
 from ..access import participant_required
 from ..web import render
 from . import bp, choices, offline
@@ -19,7 +20,7 @@ def choices_page():
 def choose():
     """Save the choice at once and show the page again, now looking the new way."""
     try:
-        choices.choose(g.participant, request.form)
+        choices.choose(logins.participant_to_change(), request.form)
     except choices.ChoiceError:
         return render("display/choices.html", choices=choices.CHOICES, error=True, status=422)
     return redirect(url_for("display.choices_page"), 303)

@@ -84,7 +84,7 @@ def choose_picture():
     choice = request.form.get("pictogram", "")
     if not pictograms.is_personal(choice):
         return render("home/my_picture.html", choices=pictograms.personal(), error=True, status=422)
-    profile.choose_picture(g.participant, choice)
+    profile.choose_picture(logins.participant_to_change(), choice)
     return redirect(url_for("home.index"), 303)
 
 
@@ -100,7 +100,7 @@ def choose_language():
     code = request.form.get("lang", "")
     if code not in LANGUAGES:
         return render("home/language.html", error=True, status=422)
-    profile.choose_language(g.participant, code)
+    profile.choose_language(logins.participant_to_change() if g.participant else None, code)
     return redirect(_back_to(request.form.get("next")), 303)
 
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from .. import audit
 from ..checkins.models import CheckIn
-from ..db import get_session
+from ..db import get_session, row_type
 from ..goals.order import an_active_goal
 from ..models import Participant, utcnow
 from .models import FollowUp
@@ -40,30 +40,51 @@ def is_open(meeting: FollowUp, now: datetime | None = None) -> bool:
     return meeting.held_at is None and (now or utcnow()) >= opens_at(meeting)
 
 
+# Meetings and check-ins as every check-in page reads them (see `db.row_type`).
+MeetingRow = row_type(FollowUp)
+CheckInRow = row_type(CheckIn)
+
+
 class OpenCheckIn(NamedTuple):
     """A meeting not yet held, with what every check-in page needs beside it."""
 
-    meeting: FollowUp
-    check_in: CheckIn | None  # None until the check-in is first opened
+    meeting: MeetingRow
+    check_in: CheckInRow | CheckIn | None  # None until the check-in is first opened
     has_goals: bool  # the order has an active goal: "How are your goals going?" is asked
 
 
-def not_held(participant_id: int) -> list[FollowUp]:
+def not_held(participant_id: int) -> list[MeetingRow]:
     return [found.meeting for found in _not_held(participant_id)]
 
 
-# Built once: every check-in page asks it.
+# Built once: every check-in page asks it. The meeting's columns, its check-in's, then whether
+# the order has an active goal.
 _NOT_HELD = (
-    select(FollowUp, CheckIn, an_active_goal(FollowUp.participant_id))
+    select(
+        *FollowUp.__table__.columns,
+        *CheckIn.__table__.columns,
+        an_active_goal(FollowUp.participant_id),
+    )
     .outerjoin(CheckIn, CheckIn.follow_up_id == FollowUp.id)
     .where(FollowUp.participant_id == bindparam("participant_id"), FollowUp.held_at.is_(None))
     .order_by(FollowUp.starts_at, FollowUp.id)
 )
+_CHECK_IN_FROM = len(MeetingRow._fields)
+_GOALS_AT = _CHECK_IN_FROM + len(CheckInRow._fields)
 
 
 def _not_held(participant_id: int) -> list[OpenCheckIn]:
-    rows = get_session().execute(_NOT_HELD, {"participant_id": participant_id})
-    return [OpenCheckIn(meeting, check_in, bool(goals)) for meeting, check_in, goals in rows]
+    rows = get_session().connection().execute(_NOT_HELD, {"participant_id": participant_id})
+    return [
+        OpenCheckIn(
+            MeetingRow._make(row[:_CHECK_IN_FROM]),
+            CheckInRow._make(row[_CHECK_IN_FROM:_GOALS_AT])
+            if row[_CHECK_IN_FROM] is not None
+            else None,
+            bool(row[_GOALS_AT]),
+        )
+        for row in rows
+    ]
 
 
 def open_with_check_in(participant_id: int) -> OpenCheckIn | None:
@@ -73,7 +94,7 @@ def open_with_check_in(participant_id: int) -> OpenCheckIn | None:
     return next((found for found in _not_held(participant_id) if is_open(found.meeting, now)), None)
 
 
-def open_meeting(participant_id: int) -> FollowUp | None:
+def open_meeting(participant_id: int) -> MeetingRow | None:
     """The meeting whose check-in the participant can answer now, if any (the earliest)."""
     found = open_with_check_in(participant_id)
     return found.meeting if found else None
