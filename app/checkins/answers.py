@@ -6,10 +6,9 @@ from typing import Protocol
 
 from flask import current_app, g
 from sqlalchemy import bindparam, func
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from ..db import attempt, get_session, one_change_at_a_time, save_changes
+from ..db import get_session, one_change_at_a_time, save_changes
 from ..goals.order import has_active_goals
 from ..meetings.models import FollowUp
 from ..models import utcnow
@@ -195,27 +194,11 @@ def record(
         helper_id=login.helper_id if login else None,
         client_key=key,
     )
-    db = get_session()
-    try:
-        with attempt():
-            db.add(answer)
-    except IntegrityError as error:
-        if not _same_key(error):
-            raise
-        return None  # the same offline answer arrived twice at once: one is stored
+    # No other answer under this key can be saved meanwhile: the check-in is held (above). The
+    # database's unique key on (check-in, key) stays as the last guard.
+    get_session().add(answer)
     save_changes()
     return answer
-
-
-_SAME_KEY = "uq_check_in_answer_check_in_id_client_key"
-
-
-def _same_key(error: IntegrityError) -> bool:
-    """The check-in's unique client key refused the answer, and nothing else did."""
-    diagnosis = getattr(error.orig, "diag", None)  # PostgreSQL names the constraint
-    if diagnosis is not None:
-        return diagnosis.constraint_name == _SAME_KEY
-    return str(error.orig).endswith("check_in_answer.check_in_id, check_in_answer.client_key")
 
 
 def _sent_before(check_in: CheckIn, key: str) -> bool:
