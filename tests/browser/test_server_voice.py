@@ -129,6 +129,7 @@ def test_the_server_voice_reads_the_page_in_order_pauses_and_goes_on(
     expect(listen).to_have_text("Pausa")
     until(phone, f"() => !window.player.paused && window.player.currentTime > {at}")
     assert phone.evaluate("window.from[1]") == at, "it went on from where it paused"
+    until(phone, "() => window.playing.length > 1")  # its "playing" may come after time moves
     assert phone.evaluate("window.playing[1]") == heard
 
     # Then the rest of the page, part after part, in order.
