@@ -90,8 +90,8 @@ def _only_read(db_session: Session) -> bool:
 
 def row_type(model) -> type:
     """A read-only record with the columns of `model`'s table, for what pages read on every
-    request: read as a plain row it costs much less than the model's object (see the closing
-    figures in `bench/load.py`). What is to be changed is read again as an object."""
+    request: read as a plain row it costs much less than the model's object (the README says
+    which are read so, and what it saves). What is to be changed is read again as an object."""
     return namedtuple(f"{model.__name__}Row", model.__table__.columns.keys())
 
 

@@ -19,8 +19,8 @@ def for_period(period, unit, heading: list[str]) -> str:
     """The file for one quarter or year: one unit's totals, or the whole service's with a row
     per unit. The whole service's grows with the service and holds only the summary's counts,
     which change only when it is counted again: it is written once per count, language and
-    period, and kept (the last few). A unit renamed since shows its new name after the next
-    count, as its figures do."""
+    period, and kept (the last few). A unit renamed since the count may keep its old name in
+    the file until the next count, as its figures do."""
     if unit is not None:
         return write(tables.build(period, unit.id), heading)
     summary.ensure_fresh()
@@ -35,7 +35,7 @@ def for_period(period, unit, heading: list[str]) -> str:
     return _kept[key]
 
 
-def write(tables: list[Table], heading: list[str]) -> str:
+def write(built: list[Table], heading: list[str]) -> str:
     """One block per table: its title, a header row and its rows; hidden counts as words.
     Every cell is plain text to a spreadsheet: unit names and titles are written by people."""
     out = io.StringIO()
@@ -43,7 +43,7 @@ def write(tables: list[Table], heading: list[str]) -> str:
     writer.writerow([cell(text) for text in heading])
     # What hidden counts say, worked out once: a large service has thousands of rows.
     hidden_as = {SMALL: _("färre än 5"), PROTECTED: _("visas inte")}
-    for table in tables:
+    for table in built:
         writer.writerow([])
         writer.writerow([cell(table.title)])
         writer.writerow([cell(table.corner), *(cell(label) for _key, label in table.columns)])
