@@ -54,7 +54,8 @@ def _refused(periods, choice, errors):
         error=errors,
         quarters=periods,
         choice=choice,
-        chosen={"kvartal": request.args.get("kvartal", "")},
+        # No period asked for: the one the page shows unless chosen stays chosen.
+        chosen={"kvartal": request.args.get("kvartal") or Quarter.of(utcnow()).previous().key},
     )
 
 

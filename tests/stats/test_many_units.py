@@ -53,6 +53,18 @@ def test_a_name_that_fits_several_units_lists_them(client, many_units, make_staf
     page(client.get("/personal/statistik?enhet=Ingen+sådan"), status=422)
 
 
+def test_a_unit_not_found_keeps_the_period_the_page_showed(
+    client, many_units, make_staff, login_as
+):
+    """No period asked for: the last whole quarter stays chosen, not the first in the list."""
+    login_as(client, make_staff("manager"))
+    shown = page(client.get("/personal/statistik")).select_one("#kvartal option[selected]")
+    refused = page(client.get("/personal/statistik?enhet=kö"), status=422)
+    assert refused.select_one("#kvartal option[selected]")["value"] == shown["value"]
+    asked = page(client.get(f"/personal/statistik?kvartal={YEAR}&enhet=kö"), status=422)
+    assert asked.select_one("#kvartal option[selected]")["value"] == YEAR
+
+
 def test_the_list_per_unit_comes_a_page_at_a_time(client, many_units, make_staff, login_as):
     login_as(client, make_staff("manager"))
     seen = []
