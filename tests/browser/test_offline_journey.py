@@ -7,7 +7,13 @@ from sqlmodel import select
 
 from app.checkins.models import CheckInAnswer
 
-from .steps import card_address, heading, kept_by_the_service_worker, log_in_with_card
+from .steps import (
+    card_address,
+    go_offline,
+    heading,
+    kept_by_the_service_worker,
+    log_in_with_card,
+)
 
 
 @pytest.fixture
@@ -36,7 +42,7 @@ def test_two_answers_given_offline_are_stored_once_when_the_network_returns(
     kept_by_the_service_worker(phone, "/infor-motet/fraga/likes_tasks")
 
     new_page.expect_console_error("ERR_INTERNET_DISCONNECTED|Failed to load resource|htmx:")
-    phone.context.set_offline(True)
+    go_offline(phone)
     phone.get_by_role("button", name="Bra", exact=True).click()
     status = phone.locator("#connection-status")
     expect(status).to_be_visible()
