@@ -45,22 +45,6 @@ def kept_by_the_service_worker(page, path, seconds=10):
     raise AssertionError(f"the phone did not keep {path}")
 
 
-# A POST from the page fails: the way an answer is sent (the service worker leaves POSTs to
-# the network). Sent to /healthz, which stores nothing whatever reaches it.
-POST_FAILS = "() => fetch('/healthz', {method: 'POST'}).then(() => false, () => true)"
-
-
-def go_offline(page, seconds=10):
-    """Cut the phone's network, and wait until a request the page sends finds it cut: the
-    browser may need a moment before every path out of the page is offline."""
-    page.context.set_offline(True)
-    for _ in range(seconds * 10):
-        if page.evaluate(POST_FAILS):
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the phone still reaches the server")
-
-
 def card_address(app, participant) -> str:
     """Issue a card for the participant and return its address, as the QR code holds it."""
     with app.test_request_context():
