@@ -29,11 +29,15 @@ def _periods() -> list:
     return years + quarters[::-1]
 
 
+def _shown_unless_chosen() -> Quarter:
+    """The period the page shows when none is chosen: the last whole quarter."""
+    return Quarter.of(utcnow()).previous()
+
+
 def _read_period(periods: list, errors: dict):
     """The chosen quarter or year (the last whole quarter unless chosen)."""
     chosen = request.args.get("kvartal", "")
-    period = (Year.parse(chosen) or Quarter.parse(chosen)) if chosen else None
-    period = period if chosen else Quarter.of(utcnow()).previous()
+    period = (Year.parse(chosen) or Quarter.parse(chosen)) if chosen else _shown_unless_chosen()
     if period is None or (chosen and period not in periods):
         errors["kvartal"] = _("Välj ett år eller ett kvartal i listan.")
     return period
@@ -54,8 +58,7 @@ def _refused(periods, choice, errors):
         error=errors,
         quarters=periods,
         choice=choice,
-        # No period asked for: the one the page shows unless chosen stays chosen.
-        chosen={"kvartal": request.args.get("kvartal") or Quarter.of(utcnow()).previous().key},
+        chosen={"kvartal": request.args.get("kvartal") or _shown_unless_chosen().key},
     )
 
 

@@ -9,12 +9,7 @@ from sqlmodel import select
 
 from app.checkins.models import CheckInAnswer
 
-from .steps import (
-    card_address,
-    heading,
-    kept_by_the_service_worker,
-    log_in_with_card,
-)
+from .steps import card_address, heading, kept_by_the_service_worker, log_in_with_card
 
 
 @pytest.fixture
