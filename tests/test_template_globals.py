@@ -35,7 +35,7 @@ CALLS = {
     "body_classes": "body_classes()",
     "say": "say('Klar')",
     "server_voice": "server_voice()",
-    "meeting_words": "meeting_words(meeting).day",
+    "meeting_when": "meeting_when(meeting).day",
     "role_name": "role_name('admin')",
     "filter dateformat": "day|dateformat('long')",
     "filter datetimeformat": "moment|datetimeformat('short')",

@@ -1,12 +1,12 @@
 """The "Inför mötet" tile on the participant's home page."""
 
 from ..meetings import meetings
-from ..meetings.meetings import meeting_words
+from ..meetings.meetings import meeting_when
 from . import answers
 
 
 def meeting_tile(participant_id: int) -> dict | None:
-    """The open check-in's meeting in words, and how far the participant has come, if any."""
+    """When the open check-in's meeting is, and how far the participant has come, if any."""
     found = meetings.open_with_check_in(participant_id)
     if found is None:
         return None
@@ -14,5 +14,5 @@ def meeting_tile(participant_id: int) -> dict | None:
     return {
         "meeting": meeting,
         "status": answers.status(check_in),
-        **meeting_words(meeting),
+        **meeting_when(meeting),
     }

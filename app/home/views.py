@@ -14,7 +14,7 @@ from ..identity.sso_views import log_out_staff
 from ..meetings import outcome
 from ..models import Role, StaffUser
 from ..new_step import steps
-from ..new_step.tiles import step_words
+from ..new_step.tiles import kind_of
 from ..web import local_address, render
 from . import bp, profile
 from .tiles import TILES
@@ -62,7 +62,7 @@ def _step_home(step):
     return render(
         "new_step/home.html",
         step=step,
-        words=step_words(step),
+        step_kind=kind_of(step),
         tiles=[t for t in TILES if t.key not in ("goals.mine", "consent.page")],
         due=steps.due_day(step) is not None,
         support_person=support_person,

@@ -133,8 +133,8 @@ def last_held(participant_id: int, before: datetime | None = None) -> FollowUp |
     return get_session().exec(query.order_by(FollowUp.held_at.desc())).first()
 
 
-def meeting_words(meeting) -> dict:
-    """The day and time in words a person says aloud: "måndag 30 november", "klockan 10.00"."""
+def meeting_when(meeting) -> dict:
+    """When the meeting is, as a person says it aloud: "måndag 30 november", "klockan 10.00"."""
     return {
         "day": format_date(meeting.starts_at, "EEEE d MMMM"),
         "day_number": format_date(meeting.starts_at, "d"),

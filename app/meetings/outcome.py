@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..goals.brief import goals_for_brief
 from ..readability import EASY, FAIRLY_EASY, lix
 from . import meetings
-from .meetings import meeting_words
+from .meetings import meeting_when
 from .models import FollowUp
 
 
@@ -18,7 +18,7 @@ from .models import FollowUp
 class Outcome:
     agreed: str
     goals: list  # GoalProgress of the goals written or changed since the meeting before
-    next_meeting: dict | None  # the next booked meeting in words (see meeting_words)
+    next_meeting: dict | None  # when the next booked meeting is (see meeting_when)
 
 
 def of(meeting: FollowUp, agreed: str) -> Outcome:
@@ -31,7 +31,7 @@ def of(meeting: FollowUp, agreed: str) -> Outcome:
     return Outcome(
         " ".join(agreed.split()),
         changed,
-        meeting_words(upcoming[0]) if upcoming else None,
+        meeting_when(upcoming[0]) if upcoming else None,
     )
 
 

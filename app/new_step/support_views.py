@@ -16,7 +16,7 @@ from ..models import Role, StaffUser
 from ..web import render
 from ..wishes.brief import wishes_for_brief
 from . import bp, checkin, steps
-from .tiles import step_words
+from .tiles import kind_of
 
 
 @bp.get("/personal/stod")
@@ -52,7 +52,7 @@ def person(participant_id):
         "new_step/support_person.html",
         person=person,
         step=step,
-        words=step_words(step),
+        step_kind=kind_of(step),
         case_officer=get_session().get(StaffUser, person.case_officer_id or 0),
         sees_answers=sees_answers,
         sees_wishes=sees_wishes,
@@ -82,7 +82,6 @@ def answers(participant_id):
     return render(
         "new_step/support_answers.html",
         person=person,
-        words=step_words(step),
         check_ins=[(c, checkin.given(c), checkin.helpers(c)) for c in checkin.all_done(step)],
         questions=checkin.QUESTIONS,
         choices=checkin.CHOICES,

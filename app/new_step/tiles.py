@@ -1,23 +1,19 @@
-"""The words of the participant's new step: "Mitt jobb" or "Mina studier"."""
+"""What the participant's new step is called and its picture: "Mitt jobb" or "Mina studier"."""
 
 from ..i18n import lazy_gettext as _l
+from ..options import Option, by_key
 from .models import NewStep, StepKind
 
-TITLES = {
-    StepKind.work: _l("Mitt jobb"),
-    StepKind.internship: _l("Min praktik"),
-    StepKind.measure: _l("Mitt jobb"),
-    StepKind.studies: _l("Mina studier"),
-}
-PICTOGRAMS = {
-    StepKind.work: "job",
-    StepKind.internship: "internship",
-    StepKind.measure: "work",
-    StepKind.studies: "studies",
-}
+KINDS = by_key(
+    [
+        Option(StepKind.work, _l("Mitt jobb"), "job"),
+        Option(StepKind.internship, _l("Min praktik"), "internship"),
+        Option(StepKind.measure, _l("Mitt jobb"), "work"),
+        Option(StepKind.studies, _l("Mina studier"), "studies"),
+    ]
+)
 
 
-def step_words(step: NewStep) -> dict:
-    """The title and picture of the participant's step."""
-    kind = StepKind(step.kind)
-    return {"title": TITLES[kind], "pictogram": PICTOGRAMS[kind]}
+def kind_of(step: NewStep) -> Option:
+    """The step's kind as the participant sees it: its title and picture."""
+    return KINDS[step.kind]

@@ -12,7 +12,6 @@ from ..i18n import current as current_language
 from ..models import StaffUser
 from ..web import render
 from . import bp, checkin, steps
-from .tiles import step_words
 
 
 def _step_or_home():
@@ -124,7 +123,6 @@ def come_back():
     return render(
         "new_step/come_back.html",
         step=step,
-        words=step_words(step),
         come_back=come_back_text.for_step(step.kind, current_language()["code"]),
     )
 
