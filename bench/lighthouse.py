@@ -114,7 +114,8 @@ def main() -> None:
             demo.seed()
             token = cards.demo_token("Anna")
         app.extensions["db_engine"].dispose()
-        with gunicorn("app:create_app()", url, "/healthz") as base:
+        with gunicorn("app:create_app()", url, "/healthz") as server:
+            base = server.base
             cookie = card_login(base, token)
             runs = {path: [] for _, path in PAGES}
             for _ in range(ROUNDS):

@@ -14,6 +14,10 @@ turn:
   ratios, with the lowest and highest beside it;
 - paced: every user waits 1–3 s between taps like a person does; latency is what they feel.
 
+Beside each run, the CPU time each request cost, in milliseconds: in the server (gunicorn and its
+workers), in PostgreSQL (all its processes, when it is the database), and in this load client.
+They say where a ratio comes from: the client and the database share the two cores.
+
 The load client runs on the same two cores as the server, so absolute figures are low; the
 ratios are the point. Environment: BENCH_USERS (200), BENCH_SECONDS (15 per run),
 BENCH_ROUNDS (3), BENCH_DATABASE_URL (PostgreSQL; skipped when the server cannot be reached).
@@ -30,11 +34,15 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from statistics import median, quantiles
+from typing import NamedTuple
 
 import aiohttp
+import psutil
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from bench import world
@@ -68,9 +76,10 @@ class Recorder:
     def counting(self) -> bool:
         return self.start <= time.monotonic() <= self.end
 
-    def summary(self) -> dict:
+    def summary(self, cpu: dict[str, float]) -> dict:
         window = self.end - self.start
         cuts = quantiles(self.latencies, n=100) if len(self.latencies) > 1 else [0.0] * 99
+        requests = max(len(self.latencies), 1)
         return {
             "requests": len(self.latencies),
             "rps": len(self.latencies) / window,
@@ -79,7 +88,45 @@ class Recorder:
             "p99": cuts[98] * 1000,
             "errors": self.errors,
             "kinds": dict(self.kinds.most_common(4)),
+            # CPU milliseconds per request answered in the window
+            **{f"{part} cpu": seconds * 1000 / requests for part, seconds in cpu.items()},
         }
+
+
+class CpuMeter:
+    """CPU seconds used by the server's processes, PostgreSQL's (when `database` is it) and this
+    client's. A process that starts between two readings counts from its start; one that ends
+    is left out (SQLAlchemy's pool keeps its connections, so PostgreSQL's serving processes live
+    through a run)."""
+
+    def __init__(self, server: psutil.Process, database: str):
+        self.server, self.database = server, database
+
+    def read(self) -> dict[str, dict[int, float]]:
+        parts = {
+            "server": [self.server, *self.server.children(recursive=True)],
+            "client": [psutil.Process()],
+            "database": [p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
+            if self.database == "postgresql"
+            else [],
+        }
+        return {part: _cpu_seconds(processes) for part, processes in parts.items()}
+
+    @staticmethod
+    def between(first: dict, last: dict) -> dict[str, float]:
+        return {
+            part: sum(seconds - first[part].get(pid, 0.0) for pid, seconds in last[part].items())
+            for part in last
+        }
+
+
+def _cpu_seconds(processes: list[psutil.Process]) -> dict[int, float]:
+    seconds = {}
+    for process in processes:
+        with suppress(psutil.Error):  # it ended meanwhile
+            times = process.cpu_times()
+            seconds[process.pid] = times.user + times.system
+    return seconds
 
 
 class Phone:
@@ -165,18 +212,26 @@ async def walk(phone: Phone, token: str | None, stop: float) -> None:
         round_ += 1
 
 
-async def load(base: str, tokens: list, seconds: float, pace) -> dict:
+async def load(server: "Server", tokens: list, seconds: float, pace) -> dict:
     recorder = Recorder()
     recorder.start = time.monotonic() + WARM_UP
     recorder.end = recorder.start + seconds
-    phones = [Phone(base, recorder, pace) for _ in tokens]
+    phones = [Phone(server.base, recorder, pace) for _ in tokens]
+
+    async def cpu_in_window() -> dict[str, float]:
+        await asyncio.sleep(recorder.start - time.monotonic())
+        first = server.meter.read()
+        await asyncio.sleep(recorder.end - time.monotonic())
+        return CpuMeter.between(first, server.meter.read())
+
     try:
-        await asyncio.gather(
-            *(walk(p, t, recorder.end) for p, t in zip(phones, tokens, strict=True))
+        cpu, *_ = await asyncio.gather(
+            cpu_in_window(),
+            *(walk(p, t, recorder.end) for p, t in zip(phones, tokens, strict=True)),
         )
     finally:
         await asyncio.gather(*(p.close() for p in phones))
-    return recorder.summary()
+    return recorder.summary(cpu)
 
 
 def free_port() -> int:
@@ -185,9 +240,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Server(NamedTuple):
+    base: str  # the address it serves, "http://127.0.0.1:port"
+    meter: CpuMeter
+
+
 @contextmanager
-def gunicorn(app: str, url: str, probe: str):
-    """Serve `app` on a free port with gunicorn as the Procfile does; yields the base address."""
+def gunicorn(app: str, url: str, probe: str) -> Iterator[Server]:
+    """Serve `app` on a free port with gunicorn as the Procfile does."""
     port = free_port()
     env = {
         **os.environ,
@@ -210,7 +270,7 @@ def gunicorn(app: str, url: str, probe: str):
                 time.sleep(0.1)
         else:
             raise RuntimeError(f"{app} did not start")
-        yield base
+        yield Server(base, CpuMeter(psutil.Process(server.pid), make_url(url).get_backend_name()))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -259,16 +319,20 @@ def combined(runs: list[dict]) -> dict:
     for r in runs:
         kinds.update(r["kinds"])
     return {
-        **{k: median(r[k] for r in runs) for k in ("rps", "p50", "p95", "p99")},
+        **{k: median(r[k] for r in runs) for k in ("rps", "p50", "p95", "p99", *CPU_PARTS)},
         "errors": sum(r["errors"] for r in runs),
         "kinds": dict(kinds.most_common(4)),
     }
 
 
+CPU_PARTS = ("server cpu", "database cpu", "client cpu")
+
+
 def table(rows) -> str:
     lines = [
-        "| database | run | page | req/s | p50 ms | p95 ms | p99 ms | errors | journey/bare |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| database | run | page | req/s | p50 ms | p95 ms | p99 ms | errors | journey/bare "
+        "| CPU ms/req: server | PostgreSQL | client |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for kind, mode, product, bare, ratios in rows:
         shown = f"{median(ratios):.0%}" if ratios else ""
@@ -277,7 +341,9 @@ def table(rows) -> str:
         for name, r, ratio in [("journey", product, shown), ("bare", bare, "")]:
             lines.append(
                 f"| {kind} | {mode} | {name} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} "
-                f"| {r['p99']:.0f} | {r['errors']} | {ratio} |"
+                f"| {r['p99']:.0f} | {r['errors']} | {ratio} "
+                + "".join(f"| {r[part]:.2f} " for part in CPU_PARTS)
+                + "|"
             )
     for kind, mode, product, bare, _ratios in rows:
         for name, r in [("journey", product), ("bare", bare)]:
