@@ -88,8 +88,8 @@ class Recorder:
             "p99": cuts[98] * 1000,
             "errors": self.errors,
             "kinds": dict(self.kinds.most_common(4)),
-            # CPU milliseconds per request answered in the window
-            **{f"{part} cpu": seconds * 1000 / requests for part, seconds in cpu.items()},
+            # CPU milliseconds per request answered in the window, per part (CpuMeter.PARTS)
+            "cpu": {part: seconds * 1000 / requests for part, seconds in cpu.items()},
         }
 
 
@@ -98,6 +98,8 @@ class CpuMeter:
     client's. A process that starts between two readings counts from its start; one that ends
     is left out (SQLAlchemy's pool keeps its connections, so PostgreSQL's serving processes live
     through a run)."""
+
+    PARTS = ("server", "database", "client")
 
     def __init__(self, server: psutil.Process, database: str):
         self.server, self.database = server, database
@@ -319,13 +321,11 @@ def combined(runs: list[dict]) -> dict:
     for r in runs:
         kinds.update(r["kinds"])
     return {
-        **{k: median(r[k] for r in runs) for k in ("rps", "p50", "p95", "p99", *CPU_PARTS)},
+        **{k: median(r[k] for r in runs) for k in ("rps", "p50", "p95", "p99")},
+        "cpu": {part: median(r["cpu"][part] for r in runs) for part in CpuMeter.PARTS},
         "errors": sum(r["errors"] for r in runs),
         "kinds": dict(kinds.most_common(4)),
     }
-
-
-CPU_PARTS = ("server cpu", "database cpu", "client cpu")
 
 
 def table(rows) -> str:
@@ -342,7 +342,7 @@ def table(rows) -> str:
             lines.append(
                 f"| {kind} | {mode} | {name} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} "
                 f"| {r['p99']:.0f} | {r['errors']} | {ratio} "
-                + "".join(f"| {r[part]:.2f} " for part in CPU_PARTS)
+                + "".join(f"| {r['cpu'][part]:.2f} " for part in CpuMeter.PARTS)
                 + "|"
             )
     for kind, mode, product, bare, _ratios in rows:
