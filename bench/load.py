@@ -358,7 +358,13 @@ def table(rows) -> str:
             lines.append(
                 f"| {kind} | {mode} | {name} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} "
                 f"| {r['p99']:.0f} | {r['errors']} | {ratio} "
-                + "".join(f"| {r['cpu'][part]:.2f} " for part in CpuMeter.PARTS)
+                + "".join(
+                    # No PostgreSQL in a SQLite run: a dash, not 0.00 ms.
+                    "| – "
+                    if part == "database" and kind != "postgresql"
+                    else f"| {r['cpu'][part]:.2f} "
+                    for part in CpuMeter.PARTS
+                )
                 + f"| {check_ins} |"
             )
     for kind, mode, product, bare, _ratios in rows:
