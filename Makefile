@@ -9,7 +9,7 @@ PORT ?= 5000
 # Test processes (pytest-xdist): one per core. TEST_WORKERS=0 runs the suite in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-deep test-setup lint translations translations-update chromium servers speech documents bench soak clean
+.PHONY: run test test-deep test-setup lint translations translations-update chromium servers speech documents valgrind bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,14 @@ documents:
 	else echo "Install Debian's libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools (sudo apt-get install ...)."; exit 1; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 poppler-utils zbar-tools >/dev/null
 
+## valgrind, whose callgrind counts the instructions a request runs (bench/instructions.py).
+## Installed when missing and we may.
+valgrind:
+	@if command -v valgrind >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "Install Debian's valgrind package (sudo apt-get install valgrind)."; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -98,8 +106,9 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Benchmarks (bench/): page weight, load on SQLite and PostgreSQL, Lighthouse; one table each.
-bench: $(VENV)/.installed-bench translations chromium speech bench/node_modules/.installed
+## Benchmarks (bench/): page weight, load on SQLite and PostgreSQL, instructions a request,
+## Lighthouse; one table each.
+bench: $(VENV)/.installed-bench translations chromium speech valgrind bench/node_modules/.installed
 	$(BIN)/python -m bench
 
 ## The soak (bench/soak.py): SOAK_MINUTES (30) of the paced journey while our own PostgreSQL

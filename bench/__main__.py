@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIRST = ["weight", "load", "lighthouse"]
+FIRST = ["weight", "load", "instructions", "lighthouse"]
 
 
 def modules() -> list[str]:
