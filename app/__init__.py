@@ -87,4 +87,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .cli import register as register_cli
 
     register_cli(app)
+    web.share_macros(app)
     return app

@@ -58,9 +58,11 @@ def _is_ours(function) -> bool:
 def watch(app) -> None:
     event.listen(app.extensions["db_engine"], "before_cursor_execute", _count_statement)
     environment = app.jinja_env
+    # The shared macros are template code: the functions they call are watched.
+    macros = app.extensions["shared_macros"]
     for kind, table in (("global", environment.globals), ("filter", environment.filters)):
         for name, function in list(table.items()):
-            if _is_ours(function):
+            if _is_ours(function) and not (kind == "global" and name in macros):
                 table[name] = _watched(f"{kind} {name}" if kind == "filter" else name, function)
     for processors in app.template_context_processors.values():
         processors[:] = [_watched(f"context processor {p.__name__}", p) for p in processors]

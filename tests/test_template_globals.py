@@ -50,10 +50,11 @@ CALLS = {
 
 
 def _template_functions(app) -> set[str]:
-    """The names of the app's own template functions (not Jinja's built-in ones)."""
+    """The names of the app's own template functions (not Jinja's built-in ones, nor the shared
+    macros: template code, whose calls are checked as every page's are)."""
     names = set()
     for prefix, table, built_in in (
-        ("", app.jinja_env.globals, DEFAULT_NAMESPACE),
+        ("", app.jinja_env.globals, {**DEFAULT_NAMESPACE, **app.extensions["shared_macros"]}),
         ("filter ", app.jinja_env.filters, DEFAULT_FILTERS),
     ):
         for name, function in table.items():

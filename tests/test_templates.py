@@ -63,3 +63,50 @@ def test_the_macros_still_do_what_the_checks_above_leave_to_them():
     form = MACROS["post_form"].read_text()
     assert re.search(r'<form method="post"', form) and 'name="csrf_token"' in form
     assert re.search(r'<img[^>]*src="\{\{ picto\(', MACROS["picture"].read_text())
+
+
+SHARED_IMPORT = re.compile(r"""\{%-?\s*(?:from|import)\s+["'](_[a-z]+\.html)["']""")
+
+
+def test_no_template_imports_a_shared_macro_file():
+    """The shared macros are globals of every template (web.share_macros): an import of their
+    file would cost a check of every global again at each render."""
+    from app.web import SHARED_MACROS
+
+    found = []
+    for path in templates():
+        text = path.read_text()
+        imports = SHARED_IMPORT.finditer(text)
+        found += [where(path, text, m) for m in imports if m[1] in SHARED_MACROS]
+    assert not found, "call these macros without importing them:\n" + "\n".join(found)
+
+
+def test_every_macro_of_the_shared_files_is_a_global_that_renders(app):
+    from flask import render_template_string
+
+    from app.web import SHARED_MACROS
+
+    defined = {
+        m[1]: path.name
+        for path in (TEMPLATES / name for name in SHARED_MACROS)
+        for m in re.finditer(r"\{%-?\s*macro\s+(\w+)\(", path.read_text())
+    }
+    assert app.extensions["shared_macros"] == defined
+    assert {"picture", "post_form", "field", "speaker", "answer_button"} <= defined.keys()
+    with app.test_request_context("/"):
+        shown = render_template_string(
+            "{% call post_form('/here') %}{{ picture('done', 48) }}{% endcall %}"
+        )
+    assert '<form method="post" action="/here"' in shown
+    assert 'name="csrf_token"' in shown and '<img src="/static/' in shown
+
+
+def test_a_shared_macro_may_not_take_the_name_of_another_global(new_app):
+    """Else one of them would silently stand for the other in every template. Here the app
+    already has the shared macros, so sharing them again meets `picture` among its globals."""
+    import pytest
+
+    from app import web
+
+    with pytest.raises(RuntimeError, match="the macro picture has the name of a global"):
+        web.share_macros(new_app)

@@ -30,7 +30,7 @@ def read_before_page(app, template, **_context) -> None:
     """Every language's recordings, read in one statement before a page that reads texts
     aloud is drawn, so that `say` in its templates reads no database."""
     known = g.setdefault("recorded", {})
-    if known.keys() >= LANGUAGES.keys() or not _reads_aloud(app.jinja_env, template.name):
+    if known.keys() >= LANGUAGES.keys() or not _reads_aloud(app, template.name):
         return
     every = {language: {} for language in LANGUAGES}
     rows = get_session().exec(select(Recording.language, Recording.text_key, Recording.digest))
@@ -39,32 +39,37 @@ def read_before_page(app, template, **_context) -> None:
     known.update(every)
 
 
-def _reads_aloud(environment, name: str | None) -> bool:
-    """Whether the template, or one it extends or includes, marks texts with `say` (a page
-    drawn while the database is away, such as the outage page, must not need it)."""
+def _reads_aloud(app, name: str | None) -> bool:
+    """Whether the template, or one it extends, includes or calls a shared macro of, marks texts
+    with `say` (a page drawn while the database is away, such as the outage page, must not need
+    it)."""
     if name is None:  # a template made from a string
         return True
-    return made_once(("reads aloud", name), lambda: _says(environment, name, set()))
+    return made_once(("reads aloud", name), lambda: _says(app, name, set()))
 
 
-def _says(environment, name: str, seen: set[str]) -> bool:
+def _says(app, name: str, seen: set[str]) -> bool:
     seen.add(name)
+    environment = app.jinja_env
     source, _filename, _uptodate = environment.loader.get_source(environment, name)
     parsed = environment.parse(source)
     if any(node.name == "say" for node in parsed.find_all(nodes.Name)):
         return True
     return any(
-        other not in seen and _says(environment, other, seen) for other in _referenced(parsed)
+        other not in seen and _says(app, other, seen)
+        for other in _referenced(parsed, app.extensions["shared_macros"])
     )
 
 
-def _referenced(parsed) -> set[str]:
+def _referenced(parsed, shared_macros: dict[str, str]) -> set[str]:
     """The templates a template extends, includes or imports, each branch of a condition
-    (`extends "participant_base.html" if g.participant else "base.html"`) included."""
+    (`extends "participant_base.html" if g.participant else "base.html"`) included, and the
+    files of the shared macros it calls (`web.SHARED_MACROS`)."""
     names = set()
     for node in parsed.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
         found = [node.template, *node.template.find_all(nodes.Const)]
         names |= {c.value for c in found if isinstance(c, nodes.Const) and isinstance(c.value, str)}
+    names |= {shared_macros[n.name] for n in parsed.find_all(nodes.Name) if n.name in shared_macros}
     return names
 
 

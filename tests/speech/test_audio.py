@@ -138,3 +138,11 @@ def test_without_the_server_voice_pages_offer_recordings_and_the_phones_voice(
         ".notice.warning:not(#connection-status)"
     )
     assert "Serverns röst är av" in notice.text
+
+
+def test_a_part_that_says_its_texts_only_through_a_shared_macro_reads_aloud(app):
+    """consent/_area.html has no `say` of its own: its answer buttons (`answer_button`) say
+    their texts, so the recordings are read before it is drawn, as for any page that says."""
+    assert "say(" not in (texts.TEMPLATES / "consent" / "_area.html").read_text()
+    assert audio._says(app, "consent/_area.html", set())
+    assert not audio._says(app, "errors/error.html", set())
