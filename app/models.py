@@ -82,8 +82,9 @@ class StaffUser(SQLModel, table=True):
     reset_code_expires_at: datetime | None = None
     # The identity provider's value for this person (the claim in OIDC_MATCH_CLAIM).
     sso_subject: str | None = Field(default=None, max_length=255, unique=True)
-    # The second factor: a TOTP secret, in use once confirmed with a code from the app.
-    totp_secret: str | None = Field(default=None, max_length=64)
+    # The second factor: a TOTP secret, sealed (see identity/second_factor.py), in use once
+    # confirmed with a code from the app.
+    totp_secret: str | None = Field(default=None, max_length=200)
     totp_confirmed_at: datetime | None = None
     # The time step of the last code used: a code works once.
     totp_last_step: int | None = None

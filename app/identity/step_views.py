@@ -101,7 +101,7 @@ def set_up_second_factor():
     staff = steps.account()
     if staff is None or second_factor.is_set_up(staff):
         return _start_again()
-    second_factor.start_setup(staff)
+    secret = second_factor.start_setup(staff)
     form = CodeForm()
     if form.validate_on_submit():
         codes = second_factor.confirm_setup(staff, form.code.data)
@@ -112,6 +112,6 @@ def set_up_second_factor():
     return _form_page(
         "identity/set_up.html",
         form,
-        secret=staff.totp_secret,
+        secret=secret,
         qr=second_factor.qr_image(staff),
     )

@@ -86,7 +86,7 @@ def test_single_sign_on_from_the_start_page_to_staff_home_and_back_out(
 
 
 def test_a_password_login_sets_up_the_code_app_and_then_uses_it(
-    production, db, new_page, axe_check, make_staff
+    app, production, db, new_page, axe_check, make_staff
 ):
     karin = make_staff("case_officer", username="karin")
     page = new_page()
@@ -94,7 +94,7 @@ def test_a_password_login_sets_up_the_code_app_and_then_uses_it(
     heading(page, "Ställ in tvåstegsverifiering")
     axe_check(page)
     expect(page.locator("img.setup-qr")).to_be_visible()
-    page.get_by_label("Kod från appen").fill(unused_code(db, karin))
+    page.get_by_label("Kod från appen").fill(unused_code(app, db, karin))
     page.get_by_role("button", name="Fortsätt").click()
 
     heading(page, "Spara dina reservkoder")
@@ -107,7 +107,7 @@ def test_a_password_login_sets_up_the_code_app_and_then_uses_it(
     password_step(page, "karin")
     heading(page, "Skriv koden från appen")
     axe_check(page)
-    page.get_by_label("Skriv koden från appen").fill(unused_code(db, karin))
+    page.get_by_label("Skriv koden från appen").fill(unused_code(app, db, karin))
     page.get_by_role("button", name="Logga in").click()
     heading(page, "Mina deltagare")
 
@@ -125,7 +125,7 @@ def test_a_wrong_code_is_refused_kindly(app, production, db, new_page, axe_check
     expect(page).to_have_title("Fel: Skriv koden från appen – Mina steg")
     expect(page.locator(".error-summary")).to_contain_text("Koden stämmer inte")
     axe_check(page)
-    page.get_by_label("Skriv koden från appen").fill(unused_code(db, karin))
+    page.get_by_label("Skriv koden från appen").fill(unused_code(app, db, karin))
     page.get_by_role("button", name="Logga in").click()
     heading(page, "Mina deltagare")
 
@@ -162,7 +162,7 @@ def test_a_one_time_code_from_an_administrator_leads_to_a_password_of_ones_own(
     with_second_factor(app, ali)
     admin = new_page()
     password_step(admin, "ali")
-    admin.get_by_label("Skriv koden från appen").fill(unused_code(db, ali))
+    admin.get_by_label("Skriv koden från appen").fill(unused_code(app, db, ali))
     admin.get_by_role("button", name="Logga in").click()
     heading(admin, "Administration")
     admin.get_by_role("link", name="Karin").first.click()
@@ -185,7 +185,7 @@ def test_a_one_time_code_from_an_administrator_leads_to_a_password_of_ones_own(
     page.get_by_label("Välj ett nytt lösenord").fill(GOOD)
     page.get_by_role("button", name="Spara lösenordet").click()
     heading(page, "Ställ in tvåstegsverifiering")
-    page.get_by_label("Kod från appen").fill(unused_code(db, karin))
+    page.get_by_label("Kod från appen").fill(unused_code(app, db, karin))
     page.get_by_role("button", name="Fortsätt").click()
     heading(page, "Spara dina reservkoder")
 

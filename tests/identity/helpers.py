@@ -26,18 +26,20 @@ def code_now(secret: str, steps_ahead: int = 0) -> str:
     return pyotp.TOTP(secret).at(utcnow() + timedelta(seconds=30 * steps_ahead))
 
 
-def secret_of(db, staff: StaffUser) -> str:
+def secret_of(app, db, staff: StaffUser) -> str:
+    """The secret the code app holds for the account (kept sealed in the database)."""
     db.expire_all()
-    return db.get(StaffUser, staff.id).totp_secret
+    with app.app_context():
+        return second_factor.secret(db.get(StaffUser, staff.id))
 
 
-def unused_code(db, staff: StaffUser) -> str:
+def unused_code(app, db, staff: StaffUser) -> str:
     """A code the app shows now or shortly that the account has not used yet (each code works
     once), waiting for the app's next one if need be. The current step's code, not the one
     before: the server takes one step either side, and a slow test may cross into the next."""
     db.expire_all()
     stored = db.get(StaffUser, staff.id)
-    totp = pyotp.TOTP(stored.totp_secret)
+    totp = pyotp.TOTP(secret_of(app, db, staff))
     step = max(totp.timecode(utcnow()), (stored.totp_last_step or 0) + 1)
     while step > totp.timecode(utcnow()) + 1:
         time.sleep(1)

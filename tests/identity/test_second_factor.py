@@ -1,9 +1,11 @@
 """The second factor: outside a local run every password login sets up the code app at first
-and then asks for its code; recovery codes work once; an administrator's reset starts over."""
+and then asks for its code; recovery codes work once; an administrator's reset starts over; the
+code app's secret is kept sealed."""
 
+import pyotp
 from sqlmodel import select
 
-from app.models import AuditEvent, LoginSession, RecoveryCode
+from app.models import AuditEvent, LoginSession, RecoveryCode, StaffUser, utcnow
 from tests.conftest import PASSWORD, page
 
 from .helpers import code_now, events, secret_of
@@ -24,7 +26,7 @@ def set_up(client, db, staff) -> list[str]:
     assert password_step(client, staff).headers["Location"] == "/personal/tvastegs/ny"
     soup = page(client.get("/personal/tvastegs/ny"))
     secret = soup.select_one(".setup-key").get_text(strip=True)
-    assert secret == secret_of(db, staff)
+    assert secret == secret_of(client.application, db, staff)
     assert soup.select_one("img.setup-qr")["src"].startswith("data:image/svg+xml;base64,")
     soup = page(client.post("/personal/tvastegs/ny", data={"code": code_now(secret)}))
     return [code.get_text(strip=True) for code in soup.select(".recovery-codes code")]
@@ -57,7 +59,7 @@ def test_after_setup_a_password_alone_is_not_enough(production, client, db, make
         "Skriv koden från appen"
     )
     # The code used at setup is spent; the next one from the app works.
-    secret = secret_of(db, karin)
+    secret = secret_of(client.application, db, karin)
     wrong = page(client.post("/personal/tvastegs", data={"code": code_now(secret)}), 422)
     assert wrong.select_one("#code-error")
     assert client.post("/personal/tvastegs", data={"code": code_now(secret, 1)}).status_code == 303
@@ -99,7 +101,7 @@ def test_wrong_codes_are_limited_per_account(production, app, client, db, make_s
     password_step(client, karin)
     for _ in range(3):
         assert client.post("/personal/tvastegs", data={"code": "000000"}).status_code == 422
-    secret = secret_of(db, karin)
+    secret = secret_of(client.application, db, karin)
     response = client.post("/personal/tvastegs", data={"code": code_now(secret, 1)})
     assert page(response, 429).h1.get_text(strip=True) == "Vänta en liten stund"
 
@@ -108,7 +110,7 @@ def test_an_administrators_reset_means_a_new_setup(production, client, db, make_
     karin = make_staff("case_officer", username="karin")
     ali = make_staff("admin", username="ali")
     set_up(client, db, karin)
-    old_secret = secret_of(db, karin)
+    old_secret = secret_of(client.application, db, karin)
 
     admin = client.application.test_client()
     admin.application.config["LOCAL_RUN"] = True  # the admin logs in as in the other tests
@@ -123,7 +125,7 @@ def test_an_administrators_reset_means_a_new_setup(production, client, db, make_
     [reset] = events(db, "staff.second_factor_reset")
     assert (reset.actor_id, reset.account_id) == (ali.id, karin.id)
     set_up(client, db, karin)
-    assert secret_of(db, karin) != old_secret
+    assert secret_of(client.application, db, karin) != old_secret
 
 
 def test_a_local_run_lets_accounts_without_a_second_factor_in_and_says_so(
@@ -152,3 +154,58 @@ def test_an_account_with_a_second_factor_needs_it_in_a_local_run_too(client, db,
     client.post("/logga-ut")
     app.config["LOCAL_RUN"] = True
     assert password_step(client, karin).headers["Location"] == "/personal/tvastegs"
+
+
+def stored_secret(db, staff) -> str:
+    """The column as a copy of the database shows it."""
+    db.expire_all()
+    return db.get(StaffUser, staff.id).totp_secret
+
+
+def test_the_code_apps_secret_is_kept_sealed_and_only_the_apps_key_opens_it(
+    production, monkeypatch, client, db, make_staff
+):
+    karin = make_staff("case_officer", username="karin")
+    set_up(client, db, karin)
+    secret = secret_of(client.application, db, karin)
+    stored = stored_secret(db, karin)
+    assert len(secret) == 32
+    assert secret not in stored
+    assert stored.startswith("gAAAAA"), "a Fernet token"
+    monkeypatch.setitem(client.application.config, "SECRET_KEY", "another-secret-key")
+    assert secret_of(client.application, db, karin) is None
+
+
+def test_after_the_secret_key_changed_codes_are_refused_and_a_recovery_code_still_works(
+    production, monkeypatch, caplog, client, db, make_staff
+):
+    karin = make_staff("case_officer", username="karin")
+    codes = set_up(client, db, karin)
+    secret = secret_of(client.application, db, karin)
+    client.post("/logga-ut")
+    monkeypatch.setitem(client.application.config, "SECRET_KEY", "another-secret-key")
+
+    password_step(client, karin)
+    wrong = page(client.post("/personal/tvastegs", data={"code": code_now(secret, 1)}), 422)
+    assert wrong.select_one("#code-error")
+    assert "the secret key has changed" in caplog.text
+    assert secret not in caplog.text
+    assert client.post("/personal/tvastegs/reservkod", data={"code": codes[0]}).status_code == 303
+    assert logged_in(client)
+
+
+def test_a_secret_stored_before_sealing_works_and_is_sealed_at_its_first_use(
+    production, client, db, make_staff
+):
+    karin = make_staff("case_officer", username="karin")
+    secret = pyotp.random_base32()
+    account = db.get(StaffUser, karin.id)
+    account.totp_secret, account.totp_confirmed_at = secret, utcnow()
+    db.add(account)
+    db.commit()
+
+    assert password_step(client, karin).headers["Location"] == "/personal/tvastegs"
+    assert client.post("/personal/tvastegs", data={"code": code_now(secret)}).status_code == 303
+    assert logged_in(client)
+    assert stored_secret(db, karin).startswith("gAAAAA")
+    assert secret_of(client.application, db, karin) == secret
