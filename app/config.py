@@ -48,6 +48,14 @@ class Defaults:
     CARD_VALID_DAYS = 365
     # A check-in opens this many days before its follow-up meeting.
     CHECKIN_OPENS_DAYS_BEFORE = 14
+    # An ended participant's record is kept this long before retention-delete may remove it
+    # (five years, as social services documentation under LSS).
+    RETENTION_DAYS = 5 * 365
+    # Up to this many participants, a statistics page counts the summary again after the data
+    # changed; above it, `flask --app app count-statistics` counts it nightly.
+    STATS_COUNT_ON_VIEW_MAX = 5000
+    # An e-mail address for reporting accessibility problems (the accessibility statement).
+    ACCESSIBILITY_CONTACT = None
 
     # werkzeug's scrypt (n=2**15, r=8, p=1); tests lower the cost to stay fast.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a method name, not a password)

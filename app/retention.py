@@ -21,8 +21,6 @@ from sqlmodel import select as sql_select
 from .db import get_session, save_changes, transaction
 from .models import Participant, utcnow
 
-# Five years after the person left, as for social services documentation under LSS.
-DEFAULT_RETENTION_DAYS = 5 * 365
 # Tables whose rows are removed even where the link to the person may be empty.
 ALWAYS_REMOVED = {"login_session"}
 # Append-only: kept as they are, pointing at the anonymous row.
@@ -48,7 +46,7 @@ class RetentionRefused(ValueError):
 
 
 def retention_days() -> int:
-    return int(current_app.config.get("RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+    return int(current_app.config["RETENTION_DAYS"])
 
 
 def cutoff(now: datetime | None = None) -> datetime:

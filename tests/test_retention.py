@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import SQLModel
 
+from app.config import Defaults
 from app.models import Participant, utcnow
-from app.retention import DEFAULT_RETENTION_DAYS, RetentionRun
+from app.retention import RetentionRun
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_people_in_the_service_or_inside_the_period_are_refused(
     karin = make_staff("case_officer")
     anna, bea = make_participant("Anna"), make_participant("Bea")
     full_record(anna, karin)
-    end(db, bea, days_ago=DEFAULT_RETENTION_DAYS - 1)
+    end(db, bea, days_ago=Defaults.RETENTION_DAYS - 1)
 
     result = run_cli("--participant", str(anna.id), "--yes")
     assert result.exit_code != 0 and "still in the service" in result.output
@@ -70,7 +71,7 @@ def test_a_person_past_the_period_is_removed_from_every_table(
     anna, bea = make_participant("Anna"), make_participant("Bea")
     full_record(anna, karin)
     full_record(bea, karin)
-    end(db, anna, days_ago=DEFAULT_RETENTION_DAYS + 1)
+    end(db, anna, days_ago=Defaults.RETENTION_DAYS + 1)
     anna_id = anna.id
     before = rows_of(db, anna_id)
     assert all(before.values()), before  # the test covers every table that points at her
@@ -90,7 +91,7 @@ def test_a_person_past_the_period_is_removed_from_every_table(
     assert gone.anonymised_at is not None and gone.end_reason == "moved"
     assert rows_of(db, bea.id) == beas
     run = db.exec(select(RetentionRun)).scalars().one()
-    assert (run.mode, run.people, run.retention_days) == ("participant", 1, DEFAULT_RETENTION_DAYS)
+    assert (run.mode, run.people, run.retention_days) == ("participant", 1, Defaults.RETENTION_DAYS)
     assert run.rows > len(before)
     assert "Anna" not in result.output
     # Once is enough; the anonymous row is no longer listed for administrators.
@@ -125,7 +126,7 @@ def test_everyone_who_left_before_a_day_and_a_shorter_period(
 
 def test_it_asks_before_removing(db, make_participant, run_cli):
     anna = make_participant("Anna")
-    end(db, anna, days_ago=DEFAULT_RETENTION_DAYS + 1)
+    end(db, anna, days_ago=Defaults.RETENTION_DAYS + 1)
     result = run_cli("--participant", str(anna.id), input="n\n")
     assert result.exit_code != 0
     db.expire_all()
@@ -136,7 +137,7 @@ def test_the_anonymous_row_is_not_listed(
     client, db, make_staff, make_participant, run_cli, login_as
 ):
     anna, bea = make_participant("Anna"), make_participant("Bea")
-    end(db, anna, days_ago=DEFAULT_RETENTION_DAYS + 1)
+    end(db, anna, days_ago=Defaults.RETENTION_DAYS + 1)
     anna_id, bea_id = anna.id, bea.id
     assert run_cli("--participant", str(anna_id), "--yes").exit_code == 0
     login_as(client, make_staff("admin"))

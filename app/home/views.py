@@ -109,7 +109,7 @@ def accessibility():
     """The accessibility statement (tillgänglighetsredogörelse), open to everyone."""
     return render(
         "home/accessibility.html",
-        contact=current_app.config.get("ACCESSIBILITY_CONTACT"),
+        contact=current_app.config["ACCESSIBILITY_CONTACT"],
         staff_idle_minutes=current_app.config["STAFF_IDLE_MINUTES"],
         reviewed=STATEMENT_REVIEWED,
     )

@@ -112,7 +112,7 @@ def ensure_fresh() -> None:
         g.stats_fresh = True
         return
     g.stats_fresh = True
-    largest = current_app.config.get("STATS_COUNT_ON_VIEW_MAX", 5000)
+    largest = current_app.config["STATS_COUNT_ON_VIEW_MAX"]
     if (
         counted_at() is None
         or get_session().exec(select(func.count(Participant.id))).one() <= largest
