@@ -6,13 +6,12 @@ from pathlib import Path
 
 from sqlmodel import SQLModel
 
-import app.models  # noqa: F401 (with create_app, every area's tables are in the metadata)
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA_PROTECTION = (ROOT / "docs" / "data-protection.md").read_text(encoding="utf-8")
 
 
 def test_the_data_protection_notes_name_every_table(app):
+    """`app`: once the app is made, every area's tables are in the metadata."""
     named = set(re.findall(r"`([a-z_]+)`", DATA_PROTECTION))
     unnamed = sorted(set(SQLModel.metadata.tables) - named)
     assert unnamed == [], "add these tables to 'What is stored, and where'"
