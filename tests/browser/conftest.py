@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+from sqlalchemy import select
 from werkzeug.serving import make_server
+
+from app.speech.models import SpokenAudio
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -89,9 +92,29 @@ class Answering:
             assert self.changed.wait_for(lambda: self.open == 0, timeout=seconds)
 
 
+@pytest.fixture(scope="session")
+def kept_audio() -> list[dict]:
+    """The server voice's audio that earlier browser tests of this test process made.
+
+    It stays made from one browser test to the next, as it stays in the app's database from one
+    day to the next: a phone keeps the audio of every participant page it keeps, and making it
+    again in each test (espeak-ng and ffmpeg for every text) cost more than the rest of those
+    tests. Making it is tested in tests/speech/, and by the first browser test of each process.
+    """
+    return []
+
+
+SPOKEN_AUDIO = SpokenAudio.__table__
+AUDIO_COLUMNS = [column for column in SPOKEN_AUDIO.columns if column.name != "id"]
+
+
 @pytest.fixture
-def live_server(app):
+def live_server(app, kept_audio):
     """The test's app (with its fresh database) on a real port; yields the base URL."""
+    engine = app.extensions["db_engine"]
+    if kept_audio:
+        with engine.begin() as connection:
+            connection.execute(SPOKEN_AUDIO.insert(), kept_audio)
     answering = Answering(app)
     server = make_server("127.0.0.1", 0, answering, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
@@ -103,6 +126,8 @@ def live_server(app):
         server.server_close()
         thread.join(timeout=10)
         answering.wait_until_done()
+        with engine.connect() as connection:
+            kept_audio[:] = [row._asdict() for row in connection.execute(select(*AUDIO_COLUMNS))]
 
 
 # People with their own browser -------------------------------------------------------------
