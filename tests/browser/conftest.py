@@ -7,6 +7,7 @@ stays on: axe-core is put into every page a test's browser loads with Playwright
 and asked for violations only, a check costs less than half as much.
 """
 
+import functools
 import os
 import re
 import threading
@@ -117,7 +118,9 @@ def live_server(app, kept_audio):
             connection.execute(SPOKEN_AUDIO.insert(), kept_audio)
     answering = Answering(app)
     server = make_server("127.0.0.1", 0, answering, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    # It looks for a shutdown every 50 ms (0.5 s by default): each test waits that long at its end.
+    serve = functools.partial(server.serve_forever, poll_interval=0.05)
+    thread = threading.Thread(target=serve, name="live-server", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
