@@ -106,6 +106,12 @@ def may_start_new_step(staff: StaffUser, participant: Participant) -> bool:
     return is_admin(staff) or is_case_officer_of(staff, participant)
 
 
+def owns_passkey(staff: StaffUser, passkey) -> bool:
+    """A passkey is used and removed by the account it belongs to, by nobody else (an
+    administrator's reset of the second factor removes them all)."""
+    return passkey.staff_id == staff.id
+
+
 # What each area asks, built from the rules above.
 reads_answers = is_case_officer_of  # the brief, wishes, Mina uppgifter for staff
 may_write_goals = is_case_officer_of  # the order (beställning)

@@ -102,6 +102,25 @@ class RecoveryCode(SQLModel, table=True):
     used_at: datetime | None = None
 
 
+class Passkey(SQLModel, table=True):
+    """A passkey (WebAuthn) that a staff member added as their second factor: the phone's or
+    computer's own lock (a fingerprint, a face or a PIN) instead of typing the app's code. Only
+    the public key is kept; the private key never leaves the device."""
+
+    __tablename__ = "passkey"
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff_user.id", index=True)
+    # The device's name for the key, base64url (at most 1,023 bytes before encoding).
+    credential_id: str = Field(max_length=1400, unique=True)
+    public_key: bytes
+    # How many times the device says it has signed: a copied key shows up as a count going back.
+    sign_count: int = 0
+    # The person's own name for it ("Jobbtelefonen"), to tell several apart.
+    name: str = Field(max_length=60)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_used_at: datetime | None = None
+
+
 class StaffUnit(SQLModel, table=True):
     """A supervisor works at a unit."""
 

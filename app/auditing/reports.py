@@ -61,6 +61,8 @@ ACTIONS = {
     "staff.second_factor_setup": _l("Ställde in tvåstegsverifiering"),
     "staff.second_factor_failed": _l("Fel kod i tvåstegsverifiering"),
     "staff.second_factor_reset": _l("Nollställde tvåstegsverifiering"),
+    "staff.passkey_added": _l("Lade till en inloggningsnyckel"),
+    "staff.passkey_removed": _l("Tog bort en inloggningsnyckel"),
     "access.refused": _l("Nekad eller okänd sida"),
     "audit.participant_report": _l("Läste åtkomstrapporten för deltagaren"),
     "audit.staff_report": _l("Läste åtkomstrapporten för en anställd"),

@@ -1,11 +1,12 @@
-"""Forms of staff identity: one-time code, passwords and second-factor codes."""
+"""Forms of staff identity: one-time code, passwords, second-factor codes and passkeys."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import InputRequired, Length
+from wtforms import HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from ..i18n import lazy_gettext as _l
 from ..staff.forms import LoginForm
+from .passkeys import NAME_MAX_LENGTH
 from .passwords import MAX_LENGTH
 
 _NEW_PASSWORD_HINT = _l(
@@ -65,3 +66,23 @@ class RecoveryCodeForm(FlaskForm):
         validators=[InputRequired(_l("Skriv en reservkod.")), Length(max=40)],
         render_kw={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"},
     )
+
+
+class PasskeyForm(FlaskForm):
+    name = StringField(
+        _l("Namn på nyckeln"),
+        description=_l("Så att du känner igen den, till exempel Jobbtelefonen."),
+        validators=[
+            DataRequired(_l("Skriv ett namn på nyckeln.")),
+            Length(max=NAME_MAX_LENGTH, message=_l("Skriv högst 60 tecken.")),
+        ],
+        filters=[lambda name: name.strip() if isinstance(name, str) else name],
+        render_kw={"autocomplete": "off"},
+    )
+    # The browser's answer (passkey.js): the new passkey, as JSON.
+    credential = HiddenField()
+
+
+class PasskeyLoginForm(FlaskForm):
+    # The browser's answer (passkey.js): this login's challenge signed by a passkey, as JSON.
+    credential = HiddenField()

@@ -21,6 +21,7 @@ from sqlmodel import delete, select
 from .. import audit
 from ..db import get_session, save_changes
 from ..models import RecoveryCode, StaffUser, utcnow
+from . import passkeys
 
 ISSUER = "Mina steg"
 RECOVERY_CODES = 10
@@ -175,14 +176,15 @@ def recovery_codes_left(staff: StaffUser) -> int:
 
 
 def reset(staff: StaffUser, by: StaffUser) -> None:
-    """An administrator's reset (a lost phone): the person sets up a new one at next login, and
-    whoever has the phone is logged out."""
+    """An administrator's reset (a lost phone): the person sets up a new one at next login, the
+    account's passkeys stop working, and whoever has the phone is logged out."""
     from .passwords import end_other_logins
 
     db = get_session()
     staff.totp_secret = staff.totp_confirmed_at = staff.totp_last_step = None
     db.add(staff)
     db.exec(delete(RecoveryCode).where(RecoveryCode.staff_id == staff.id))
+    passkeys.remove_all(staff)
     end_other_logins(staff)
     audit.record("staff.second_factor_reset", actor_id=by.id, account_id=staff.id)
 

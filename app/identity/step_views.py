@@ -7,8 +7,14 @@ from .. import audit
 from ..i18n import gettext as _
 from ..staff import accounts
 from ..web import render
-from . import bp, logins_allowed, passwords, second_factor, steps
-from .forms import CodeForm, CodeLoginForm, NewPasswordForm, RecoveryCodeForm
+from . import bp, logins_allowed, passkeys, passwords, second_factor, steps
+from .forms import (
+    CodeForm,
+    CodeLoginForm,
+    NewPasswordForm,
+    PasskeyLoginForm,
+    RecoveryCodeForm,
+)
 from .limits import codes_per_account, login_per_address, login_per_username
 
 
@@ -72,7 +78,36 @@ def second_factor_code():
             return steps.factor_shown(staff, "code app")
         audit.record("staff.second_factor_failed", actor_id=staff.id, outcome="failed")
         form.code.errors.append(_("Koden stämmer inte. Skriv koden som appen visar nu."))
-    return _form_page("identity/second_factor.html", form)
+    return _code_page(staff, form)
+
+
+def _code_page(staff, form, passkey_failed: bool = False):
+    """The code step, with the account's passkeys offered beside the code when it has any."""
+    return render(
+        "identity/second_factor.html",
+        form=form,
+        passkey_form=PasskeyLoginForm(formdata=None),
+        passkey_options=passkeys.login_options(staff),
+        passkey_failed=passkey_failed,
+        error=passkey_failed,
+        status=422 if form.errors or passkey_failed else 200,
+    )
+
+
+@bp.post("/tvastegs/nyckel")
+@codes_per_account
+def passkey_login():
+    """The second step with a passkey: the browser's answer, signed by the device's lock."""
+    staff = steps.account()
+    if staff is None or not second_factor.is_set_up(staff):
+        return _start_again()
+    form = PasskeyLoginForm()
+    if form.validate_on_submit() and passkeys.signed(staff, form.credential.data):
+        return steps.factor_shown(staff, "passkey")
+    audit.record(
+        "staff.second_factor_failed", actor_id=staff.id, outcome="failed", detail="passkey"
+    )
+    return _code_page(staff, CodeForm(formdata=None), passkey_failed=True)
 
 
 @bp.route("/tvastegs/reservkod", methods=["GET", "POST"])

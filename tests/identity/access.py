@@ -6,7 +6,7 @@ login page."""
 
 from sqlmodel import select
 
-from app.models import RecoveryCode, StaffUser
+from app.models import Passkey, StaffUser
 from tests.actors import ACTORS, STAFF
 from tests.conftest import PASSWORD
 
@@ -24,6 +24,17 @@ def spare_account(db) -> int:
     return spare.id
 
 
+def spare_passkey(db) -> int:
+    """A passkey of the spare account: somebody else's for everyone in the matrix."""
+    owner = spare_account(db)
+    passkey = db.exec(select(Passkey).where(Passkey.staff_id == owner)).first()
+    if passkey is None:
+        passkey = Passkey(staff_id=owner, credential_id="c3BhcmU", public_key=b"key", name="Spare")
+        db.add(passkey)
+        db.commit()
+    return passkey.id
+
+
 ROUTES = {
     "identity.sso_start": ("GET", "/personal/logga-in/kommunen", {}, set()),
     "identity.sso_return": ("GET", "/personal/logga-in/kommunen/svar", {}, set()),
@@ -33,6 +44,15 @@ ROUTES = {
     "identity.recovery_code": ("GET", "/personal/tvastegs/reservkod", {}, EVERYONE),
     "identity.set_up_second_factor": ("GET", "/personal/tvastegs/ny", {}, EVERYONE),
     "identity.account": ("GET", "/personal/konto", {}, STAFF),
+    "identity.passkey_login": ("POST", "/personal/tvastegs/nyckel", {}, EVERYONE),
+    "identity.add_passkey": ("GET", "/personal/konto/nyckel", {}, STAFF),
+    # Only its owner removes a passkey: nobody in the matrix owns the spare account's.
+    "identity.remove_passkey": (
+        "POST",
+        "/personal/konto/nyckel/ta-bort",
+        {"id": lambda db, ids: spare_passkey(db)},
+        set(),
+    ),
     "identity.change_password": (
         "POST",
         "/personal/konto/losenord",
@@ -53,15 +73,3 @@ ROUTES = {
         {"admin"},
     ),
 }
-
-
-def snapshot(db):
-    """How every account logs in: a refused request changes none of it."""
-    db.expire_all()
-    return (
-        [
-            (s.id, s.password_hash, s.reset_code_hash, s.totp_secret, s.sso_subject)
-            for s in db.exec(select(StaffUser).order_by(StaffUser.id))
-        ],
-        len(db.exec(select(RecoveryCode)).all()),
-    )

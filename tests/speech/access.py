@@ -1,9 +1,6 @@
 """Read-aloud's rows of the access matrix."""
 
-from sqlmodel import select
-
 from app.speech import texts, voice
-from app.speech.models import Recording
 from tests.actors import EVERYONE, PARTICIPANTS
 
 from .sounds import upload, wav
@@ -24,8 +21,3 @@ ROUTES = {
     ),
     "speech.admin_remove": ("POST", f"/admin/ljud/sv/{GOOD}/ta-bort", {}, {"admin"}),
 }
-
-
-def snapshot(db):
-    """Recordings: a refused request adds, changes or removes none."""
-    return list(db.exec(select(Recording.language, Recording.text_key, Recording.digest)))

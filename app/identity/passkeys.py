@@ -1,0 +1,186 @@
+"""Passkeys (WebAuthn): a staff member's second factor may be the phone's or computer's own lock
+(a fingerprint, a face or a PIN) instead of typing the code from the app.
+
+A person adds a passkey under Mitt konto, once logged in with the app's code; at the next
+login the code step offers it. The code app and the recovery codes stay: a passkey is one more
+way through the second step, never the only one. An administrator's reset of the second factor
+removes the passkeys too (a lost phone may hold one).
+
+The browser signs a challenge the server made for this one attempt (kept in the signed session
+cookie, used once); the py_webauthn package checks the signature, this site's address and the
+device's signing count.
+"""
+
+from urllib.parse import urlsplit
+
+from flask import request, session
+from sqlmodel import select
+from webauthn import (
+    base64url_to_bytes,
+    generate_authentication_options,
+    generate_registration_options,
+    options_to_json,
+    verify_authentication_response,
+    verify_registration_response,
+)
+from webauthn.helpers import bytes_to_base64url, parse_authentication_credential_json
+from webauthn.helpers.exceptions import WebAuthnException
+from webauthn.helpers.structs import (
+    AuthenticatorSelectionCriteria,
+    PublicKeyCredentialDescriptor,
+    ResidentKeyRequirement,
+    UserVerificationRequirement,
+)
+
+from .. import access, audit
+from ..db import get_session, save_changes
+from ..models import Passkey, StaffUser, utcnow
+
+RELYING_PARTY_NAME = "Mina steg"
+NAME_MAX_LENGTH = 60
+_CHALLENGE = "passkey_challenge"
+
+
+def _relying_party() -> tuple[str, str]:
+    """This site as WebAuthn names it: (its host name, the origin the browser shows). The
+    request's host is one of TRUSTED_HOSTS outside a local run."""
+    origin = request.host_url.rstrip("/")
+    return urlsplit(origin).hostname, origin
+
+
+def _challenge_used() -> bytes | None:
+    """The challenge of the last options given to this browser, which only one answer may use."""
+    challenge = session.pop(_CHALLENGE, None)
+    return base64url_to_bytes(challenge) if challenge else None
+
+
+def _descriptors(keys: list[Passkey]) -> list[PublicKeyCredentialDescriptor]:
+    return [PublicKeyCredentialDescriptor(id=base64url_to_bytes(k.credential_id)) for k in keys]
+
+
+def of(staff: StaffUser) -> list[Passkey]:
+    """The account's passkeys, oldest first."""
+    return list(
+        get_session().exec(select(Passkey).where(Passkey.staff_id == staff.id).order_by(Passkey.id))
+    )
+
+
+def registration_options(staff: StaffUser) -> str:
+    """What the browser needs to make a new passkey for this account, as JSON. A device that
+    already holds one of the account's passkeys is told so, rather than making a second."""
+    rp_id, _origin = _relying_party()
+    options = generate_registration_options(
+        rp_id=rp_id,
+        rp_name=RELYING_PARTY_NAME,
+        user_id=str(staff.id).encode(),
+        user_name=staff.username,
+        user_display_name=staff.display_name,
+        exclude_credentials=_descriptors(of(staff)),
+        authenticator_selection=AuthenticatorSelectionCriteria(
+            resident_key=ResidentKeyRequirement.PREFERRED,
+            user_verification=UserVerificationRequirement.PREFERRED,
+        ),
+    )
+    session[_CHALLENGE] = bytes_to_base64url(options.challenge)
+    return options_to_json(options)
+
+
+def add(staff: StaffUser, name: str, credential: str) -> Passkey | None:
+    """Keep the passkey the browser made (`credential`: its answer, as JSON), under the person's
+    name for it. None when the answer is missing, made for another challenge or another site,
+    or not a passkey at all: nothing is kept."""
+    challenge = _challenge_used()
+    if challenge is None or not credential:
+        return None
+    rp_id, origin = _relying_party()
+    try:
+        made = verify_registration_response(
+            credential=credential,
+            expected_challenge=challenge,
+            expected_rp_id=rp_id,
+            expected_origin=origin,
+        )
+    except (WebAuthnException, ValueError, KeyError, TypeError):
+        return None
+    credential_id = bytes_to_base64url(made.credential_id)
+    db = get_session()
+    if db.exec(select(Passkey.id).where(Passkey.credential_id == credential_id)).first():
+        return None  # kept already (the options of another tab did not exclude it)
+    passkey = Passkey(
+        staff_id=staff.id,
+        credential_id=credential_id,
+        public_key=made.credential_public_key,
+        sign_count=made.sign_count,
+        name=name,
+    )
+    db.add(passkey)
+    audit.record("staff.passkey_added", actor_id=staff.id, detail=name)
+    save_changes()
+    return passkey
+
+
+def login_options(staff: StaffUser) -> str | None:
+    """What the browser needs to sign this login with one of the account's passkeys, as JSON;
+    None when the account has none."""
+    keys = of(staff)
+    if not keys:
+        return None
+    rp_id, _origin = _relying_party()
+    options = generate_authentication_options(
+        rp_id=rp_id,
+        allow_credentials=_descriptors(keys),
+        user_verification=UserVerificationRequirement.PREFERRED,
+    )
+    session[_CHALLENGE] = bytes_to_base64url(options.challenge)
+    return options_to_json(options)
+
+
+def signed(staff: StaffUser, credential: str) -> bool:
+    """The browser's answer is this login's challenge, signed by one of the account's passkeys
+    for this site. The passkey's count and last use are kept."""
+    challenge = _challenge_used()
+    if challenge is None or not credential:
+        return False
+    rp_id, origin = _relying_party()
+    try:
+        answer = parse_authentication_credential_json(credential)
+        passkey = (
+            get_session()
+            .exec(select(Passkey).where(Passkey.credential_id == bytes_to_base64url(answer.raw_id)))
+            .first()
+        )
+        if passkey is None or not access.owns_passkey(staff, passkey):
+            return False
+        checked = verify_authentication_response(
+            credential=answer,
+            expected_challenge=challenge,
+            expected_rp_id=rp_id,
+            expected_origin=origin,
+            credential_public_key=passkey.public_key,
+            credential_current_sign_count=passkey.sign_count,
+        )
+    except (WebAuthnException, ValueError, KeyError, TypeError):
+        return False
+    passkey.sign_count = checked.new_sign_count
+    passkey.last_used_at = utcnow()
+    get_session().add(passkey)
+    return True
+
+
+def remove(staff: StaffUser, passkey_id: int) -> bool:
+    """Remove one of the person's own passkeys (a phone given back, a computer replaced)."""
+    db = get_session()
+    passkey = db.get(Passkey, passkey_id)
+    if passkey is None or not access.owns_passkey(staff, passkey):
+        return False
+    db.delete(passkey)
+    audit.record("staff.passkey_removed", actor_id=staff.id, detail=passkey.name)
+    save_changes()
+    return True
+
+
+def remove_all(staff: StaffUser) -> None:
+    """With an administrator's reset of the second factor: none of the account's passkeys work."""
+    db = get_session()
+    for passkey in of(staff):
+        db.delete(passkey)

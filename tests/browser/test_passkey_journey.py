@@ -1,0 +1,121 @@
+"""A passkey in Chromium, with its virtual authenticator standing in for the phone's lock: added
+under Mitt konto, then used instead of the app's code at the next login; every page scanned
+with axe. WebAuthn needs a host name, not an address, so the pages are opened on localhost."""
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import select
+
+from app.models import Passkey
+from tests.conftest import PASSWORD
+from tests.identity.helpers import events, unused_code, with_second_factor
+
+from .steps import heading
+from .test_crawl import NARROW, check_page
+
+
+@pytest.fixture
+def production(app):
+    """Outside a local run: every password login needs the second factor."""
+    app.config["LOCAL_RUN"] = False
+    return app
+
+
+def on_localhost(live_server: str) -> str:
+    return live_server.replace("127.0.0.1", "localhost")
+
+
+def with_authenticator(page) -> dict:
+    """A platform authenticator (a fingerprint reader, say) that says yes when asked."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    found = cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    return {"cdp": cdp, "id": found["authenticatorId"]}
+
+
+def checked(page, axe_check) -> None:
+    """As the crawl checks a page: axe, 44 px targets, no sideways scrolling at 320 px."""
+    page.set_viewport_size(NARROW)
+    axe_check(page)
+    assert check_page(page, "sv") == []
+
+
+def password_step(page, base: str, username: str) -> None:
+    page.goto(base + "/personal/logga-in")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill(PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+
+
+def test_a_passkey_is_added_and_then_used_instead_of_the_apps_code(
+    app, production, db, live_server, new_page, axe_check, make_staff
+):
+    karin = make_staff("case_officer", username="karin")
+    with_second_factor(app, karin)
+    base = on_localhost(live_server)
+    page = new_page()
+    authenticator = with_authenticator(page)
+
+    password_step(page, base, "karin")
+    heading(page, "Skriv koden från appen")
+    expect(page.locator("[data-passkey]")).to_have_count(0)
+    page.get_by_label("Skriv koden från appen").fill(unused_code(app, db, karin))
+    page.get_by_role("button", name="Logga in").click()
+    heading(page, "Mina deltagare")
+
+    page.get_by_role("link", name="Mitt konto").click()
+    heading(page, "Mitt konto")
+    page.get_by_role("link", name="Lägg till en inloggningsnyckel").click()
+    heading(page, "Lägg till en inloggningsnyckel")
+    expect(page.get_by_text("Den här webbläsaren kan inte skapa")).to_be_hidden()
+    checked(page, axe_check)
+    page.get_by_label("Namn på nyckeln").fill("Jobbdatorn")
+    page.get_by_role("button", name="Skapa nyckeln").click()
+
+    heading(page, "Mitt konto")
+    expect(page.get_by_role("status")).to_contain_text("Inloggningsnyckeln är sparad")
+    expect(page.locator("ul.passkeys")).to_contain_text("Jobbdatorn")
+    checked(page, axe_check)
+    [added] = events(db, "staff.passkey_added")
+    assert (added.actor_id, added.detail) == (karin.id, "Jobbdatorn")
+    made = authenticator["cdp"].send(
+        "WebAuthn.getCredentials", {"authenticatorId": authenticator["id"]}
+    )
+    [kept] = db.exec(select(Passkey).where(Passkey.staff_id == karin.id)).all()
+    [on_device] = made["credentials"]
+    assert kept.credential_id == on_device["credentialId"].rstrip("=").replace("+", "-").replace(
+        "/", "_"
+    ), "the device's key is the one kept"
+    page.get_by_role("button", name="Logga ut").click()
+
+    password_step(page, base, "karin")
+    heading(page, "Skriv koden från appen")
+    checked(page, axe_check)
+    page.get_by_role("button", name="Logga in med inloggningsnyckeln").click()
+    heading(page, "Mina deltagare")
+    assert events(db, "staff.login")[-1].detail == "password, passkey"
+    db.expire_all()
+    used = db.get(Passkey, kept.id)
+    assert used.last_used_at is not None
+    assert used.sign_count >= kept.sign_count
+
+    # The key is removed: the next login offers none, and the app's code works as before.
+    page.get_by_role("link", name="Mitt konto").click()
+    page.get_by_role("button", name="Ta bort Jobbdatorn").click()
+    expect(page.get_by_role("status")).to_contain_text("Inloggningsnyckeln är borttagen")
+    page.get_by_role("button", name="Logga ut").click()
+    password_step(page, base, "karin")
+    heading(page, "Skriv koden från appen")
+    expect(page.locator("[data-passkey]")).to_have_count(0)
