@@ -7,10 +7,12 @@ way through the second step, never the only one. An administrator's reset of the
 removes the passkeys too (a lost phone may hold one).
 
 The browser signs a challenge the server made for this one attempt (kept in the signed session
-cookie, used once); the py_webauthn package checks the signature, this site's address and the
-device's signing count.
+cookie with the time it was given); the py_webauthn package checks the signature, this site's
+address and the device's signing count, and a challenge older than the passkey's last use is
+refused, so an answer sent again with a copy of the old cookie does not log anyone in.
 """
 
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from flask import request, session
@@ -48,10 +50,19 @@ def _relying_party() -> tuple[str, str]:
     return urlsplit(origin).hostname, origin
 
 
-def _challenge_used() -> bytes | None:
-    """The challenge of the last options given to this browser, which only one answer may use."""
-    challenge = session.pop(_CHALLENGE, None)
-    return base64url_to_bytes(challenge) if challenge else None
+def _give_challenge(challenge: bytes) -> None:
+    session[_CHALLENGE] = [bytes_to_base64url(challenge), utcnow().timestamp()]
+
+
+def _challenge_used() -> tuple[bytes, datetime] | None:
+    """The challenge of the last options given to this browser, and when it was given. Only one
+    answer may use it: it leaves the session now. (The session is a cookie, so a copy of the
+    old cookie still holds it: `signed` refuses a challenge older than the passkey's last use.)"""
+    kept = session.pop(_CHALLENGE, None)
+    if not kept:
+        return None
+    challenge, given = kept
+    return base64url_to_bytes(challenge), datetime.fromtimestamp(given, UTC)
 
 
 def _descriptors(keys: list[Passkey]) -> list[PublicKeyCredentialDescriptor]:
@@ -81,7 +92,7 @@ def registration_options(staff: StaffUser) -> str:
             user_verification=UserVerificationRequirement.PREFERRED,
         ),
     )
-    session[_CHALLENGE] = bytes_to_base64url(options.challenge)
+    _give_challenge(options.challenge)
     return options_to_json(options)
 
 
@@ -89,14 +100,14 @@ def add(staff: StaffUser, name: str, credential: str) -> Passkey | None:
     """Keep the passkey the browser made (`credential`: its answer, as JSON), under the person's
     name for it. None when the answer is missing, made for another challenge or another site,
     or not a passkey at all: nothing is kept."""
-    challenge = _challenge_used()
-    if challenge is None or not credential:
+    used = _challenge_used()
+    if used is None or not credential:
         return None
     rp_id, origin = _relying_party()
     try:
         made = verify_registration_response(
             credential=credential,
-            expected_challenge=challenge,
+            expected_challenge=used[0],
             expected_rp_id=rp_id,
             expected_origin=origin,
         )
@@ -131,16 +142,18 @@ def login_options(staff: StaffUser) -> str | None:
         allow_credentials=_descriptors(keys),
         user_verification=UserVerificationRequirement.PREFERRED,
     )
-    session[_CHALLENGE] = bytes_to_base64url(options.challenge)
+    _give_challenge(options.challenge)
     return options_to_json(options)
 
 
 def signed(staff: StaffUser, credential: str) -> bool:
     """The browser's answer is this login's challenge, signed by one of the account's passkeys
-    for this site. The passkey's count and last use are kept."""
-    challenge = _challenge_used()
-    if challenge is None or not credential:
+    for this site, and the challenge was given after the passkey's last use (an answer sent
+    again is refused). The passkey's count and last use are kept."""
+    used = _challenge_used()
+    if used is None or not credential:
         return False
+    challenge, given = used
     rp_id, origin = _relying_party()
     try:
         answer = parse_authentication_credential_json(credential)
@@ -150,6 +163,8 @@ def signed(staff: StaffUser, credential: str) -> bool:
             .first()
         )
         if passkey is None or not access.owns_passkey(staff, passkey):
+            return False
+        if passkey.last_used_at is not None and given <= passkey.last_used_at:
             return False
         checked = verify_authentication_response(
             credential=answer,
