@@ -1,10 +1,12 @@
-"""Passkeys (WebAuthn): a staff member's second factor may be the phone's or computer's own lock
-(a fingerprint, a face or a PIN) instead of typing the code from the app.
+"""Passkeys (WebAuthn): staff log in with a key kept on their phone or computer, opened with the
+device's own lock (a fingerprint, a face or a PIN), instead of typing a password and the code
+from the app.
 
-A person adds a passkey under Mitt konto, once logged in with the app's code; at the next
-login the code step offers it. The code app and the recovery codes stay: a passkey is one more
-way through the second step, never the only one. An administrator's reset of the second factor
-removes the passkeys too (a lost phone may hold one).
+A person adds a passkey under Mitt konto, once logged in with the app's code. Then it logs them
+in on its own from the login page (the device's lock, required there, and the key on the device
+are the two steps), or stands in for the app's code after the password. The code app and the
+recovery codes stay: a passkey is one more way in, never the only one. An administrator's reset
+of the second factor removes the passkeys too (a lost phone may hold one).
 
 The browser signs a challenge the server made for this one attempt (kept in the signed session
 cookie with the time it was given); the py_webauthn package checks the signature, this site's
@@ -148,11 +150,35 @@ def login_options(staff: StaffUser) -> str | None:
 
 def signed(staff: StaffUser, credential: str) -> bool:
     """The browser's answer is this login's challenge, signed by one of the account's passkeys
-    for this site, and the challenge was given after the passkey's last use (an answer sent
-    again is refused). The passkey's count and last use are kept."""
+    for this site: the second step of a password login."""
+    return _signed_by(credential, owner=staff, lock_required=False) is not None
+
+
+def sign_in_options() -> str:
+    """What the browser needs to log in with any passkey it holds for this site, as JSON: the
+    person picks one, and no account is named. The device's lock (fingerprint, face or PIN) is
+    required, as the passkey stands for both steps."""
+    rp_id, _origin = _relying_party()
+    options = generate_authentication_options(
+        rp_id=rp_id, user_verification=UserVerificationRequirement.REQUIRED
+    )
+    _give_challenge(options.challenge)
+    return options_to_json(options)
+
+
+def signing_in(credential: str) -> StaffUser | None:
+    """The account whose passkey signed this login's challenge, the device's lock checked."""
+    passkey = _signed_by(credential, owner=None, lock_required=True)
+    return get_session().get(StaffUser, passkey.staff_id) if passkey is not None else None
+
+
+def _signed_by(credential: str, owner: StaffUser | None, lock_required: bool) -> Passkey | None:
+    """The passkey (of `owner`, when named) that signed the challenge last given to this browser
+    for this site, when the challenge was given after the passkey's last use (an answer sent
+    again is refused). Its count and last use are kept."""
     used = _challenge_used()
     if used is None or not credential:
-        return False
+        return None
     challenge, given = used
     rp_id, origin = _relying_party()
     try:
@@ -162,10 +188,10 @@ def signed(staff: StaffUser, credential: str) -> bool:
             .exec(select(Passkey).where(Passkey.credential_id == bytes_to_base64url(answer.raw_id)))
             .first()
         )
-        if passkey is None or not access.owns_passkey(staff, passkey):
-            return False
+        if passkey is None or (owner is not None and not access.owns_passkey(owner, passkey)):
+            return None
         if passkey.last_used_at is not None and given <= passkey.last_used_at:
-            return False
+            return None
         checked = verify_authentication_response(
             credential=answer,
             expected_challenge=challenge,
@@ -173,13 +199,14 @@ def signed(staff: StaffUser, credential: str) -> bool:
             expected_origin=origin,
             credential_public_key=passkey.public_key,
             credential_current_sign_count=passkey.sign_count,
+            require_user_verification=lock_required,
         )
     except (WebAuthnException, ValueError, KeyError, TypeError):
-        return False
+        return None
     passkey.sign_count = checked.new_sign_count
     passkey.last_used_at = utcnow()
     get_session().add(passkey)
-    return True
+    return passkey
 
 
 def remove(staff: StaffUser, passkey_id: int) -> bool:

@@ -18,9 +18,10 @@ _KEY = "login_steps"
 STEP_MINUTES = 10
 
 
-def begin(staff: StaffUser, via: str):
-    """The password (or one-time code) was right: go on to the next step."""
-    session[_KEY] = {"staff": staff.id, "via": via, "since": time.time(), "factor": None}
+def begin(staff: StaffUser, via: str, factor: str | None = None):
+    """The password (or one-time code, or a passkey with the device's lock: then `factor` says
+    the second step is done too) was right: go on to the next step."""
+    session[_KEY] = {"staff": staff.id, "via": via, "since": time.time(), "factor": factor}
     return next_step(staff)
 
 

@@ -16,7 +16,8 @@ from ..card_login import cards
 from ..db import get_session
 from ..goals import staff_page as goals_page
 from ..i18n import gettext as _
-from ..identity import logins_allowed, sso, steps
+from ..identity import logins_allowed, passkeys, sso, steps
+from ..identity.forms import PasskeyLoginForm
 from ..identity.limits import login_per_address, login_per_username
 from ..identity.sso_views import provider_logout_offer
 from ..meetings import brief, meetings, shared
@@ -45,16 +46,39 @@ def login():
         known = accounts.find_by_username(form.username.data)
         audit.login_failed(known.id if known else None, None if allowed else "password login off")
         form.password.errors.append(_("Fel användarnamn eller lösenord."))
-    status = 422 if form.errors else 200
+    return _login_page(form)
+
+
+@bp.post("/logga-in/nyckel")
+@login_per_address
+def passkey_login():
+    """Log in with a passkey alone, where passwords are open to everyone: the key on the device
+    and the device's lock (fingerprint, face or PIN) are both steps."""
+    form = PasskeyLoginForm()
+    if not form.credential.data:
+        return redirect(url_for("staff.login"))  # no answer: the browser tried nothing
+    staff = passkeys.signing_in(form.credential.data) if form.validate_on_submit() else None
+    if staff is not None and staff.active and logins_allowed.by_password(staff.username):
+        return steps.begin(staff, via="passkey", factor="the device's lock")
+    audit.login_failed(staff.id if staff else None, "passkey")
+    return _login_page(LoginForm(formdata=None), passkey_failed=True)
+
+
+def _login_page(form, passkey_failed: bool = False):
+    everyone = logins_allowed.passwords_for_everyone()
     return render(
         "staff/login.html",
         form=form,
-        status=status,
+        status=422 if form.errors or passkey_failed else 200,
         sso=sso.configured(),
-        passwords_for_everyone=logins_allowed.passwords_for_everyone(),
+        passwords_for_everyone=everyone,
         any_password_login=logins_allowed.any_password_login(),
         provider_logout=provider_logout_offer(),
         local_run=current_app.config["LOCAL_RUN"],
+        passkey_options=passkeys.sign_in_options() if everyone else None,
+        passkey_form=PasskeyLoginForm(formdata=None),
+        passkey_failed=passkey_failed,
+        error=passkey_failed,
     )
 
 

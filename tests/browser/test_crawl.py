@@ -148,7 +148,7 @@ def log_in(page, role, logins, token):
         page.goto("/personal/logga-in")
         page.locator("input[name=username]").fill(username)
         page.locator("input[name=password]").fill(password)
-        page.locator("main form button[type=submit]").click()
+        page.locator("form[action='/personal/logga-in'] button[type=submit]").click()
         page.wait_for_url(lambda url: "/logga-in" not in url)
 
 

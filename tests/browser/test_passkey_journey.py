@@ -1,6 +1,7 @@
 """A passkey in Chromium, with its virtual authenticator standing in for the phone's lock: added
-under Mitt konto, then used instead of the app's code at the next login; every page scanned
-with axe. WebAuthn needs a host name, not an address, so the pages are opened on localhost."""
+under Mitt konto, then used on its own from the login page and instead of the app's code after
+the password; an answer sent again is refused; every page checked as the crawl checks pages.
+WebAuthn needs a host name, not an address, so the pages are opened on localhost."""
 
 from urllib.parse import parse_qsl
 
@@ -61,7 +62,7 @@ def password_step(page, base: str, username: str) -> None:
     page.get_by_role("button", name="Logga in").click()
 
 
-def test_a_passkey_is_added_and_then_used_instead_of_the_apps_code(
+def test_a_passkey_is_added_and_then_used_alone_and_as_the_second_step(
     app, production, db, live_server, new_page, axe_check, make_staff
 ):
     karin = make_staff("case_officer", username="karin")
@@ -103,15 +104,25 @@ def test_a_passkey_is_added_and_then_used_instead_of_the_apps_code(
     ), "the device's key is the one kept"
     page.get_by_role("button", name="Logga ut").click()
 
+    # The passkey alone: the device's lock and the key on it are both steps.
+    heading(page, "Logga in som personal")
+    checked(page, axe_check)
+    page.get_by_role("button", name="Använd inloggningsnyckeln").click()
+    heading(page, "Mina deltagare")
+    assert events(db, "staff.login")[-1].detail == "passkey, the device's lock"
+    page.get_by_role("button", name="Logga ut").click()
+
+    # After the password, instead of the app's code.
     password_step(page, base, "karin")
     heading(page, "Skriv koden från appen")
     checked(page, axe_check)
     before = page.context.storage_state()
     with page.expect_request("**/personal/tvastegs/nyckel") as sent:
-        page.get_by_role("button", name="Logga in med inloggningsnyckeln").click()
+        page.get_by_role("button", name="Använd inloggningsnyckeln").click()
     heading(page, "Mina deltagare")
     assert [e.detail for e in events(db, "staff.login")] == [
         "password, code app",
+        "passkey, the device's lock",
         "password, passkey",
     ]
 
@@ -132,7 +143,7 @@ def test_a_passkey_is_added_and_then_used_instead_of_the_apps_code(
     )
     copy.close()
     assert again.status == 422
-    assert len(events(db, "staff.login")) == 2
+    assert len(events(db, "staff.login")) == 3
     assert events(db, "staff.second_factor_failed")[-1].detail == "passkey"
 
     # The key is removed: the next login offers none, and the app's code works as before.

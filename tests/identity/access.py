@@ -45,6 +45,7 @@ ROUTES = {
     "identity.set_up_second_factor": ("GET", "/personal/tvastegs/ny", {}, EVERYONE),
     "identity.account": ("GET", "/personal/konto", {}, STAFF),
     "identity.passkey_login": ("POST", "/personal/tvastegs/nyckel", {}, EVERYONE),
+    "staff.passkey_login": ("POST", "/personal/logga-in/nyckel", {}, EVERYONE),
     "identity.add_passkey": ("GET", "/personal/konto/nyckel", {}, STAFF),
     # Only its owner removes a passkey: nobody in the matrix owns the spare account's.
     "identity.remove_passkey": (

@@ -169,3 +169,37 @@ def test_an_administrators_reset_of_the_second_factor_removes_the_passkeys(
     login_as(admin, ali)
     admin.post("/admin/personal/nollstall-tvastegs", data={"id": karin.id})
     assert passkeys(db, karin) == []
+
+
+def test_the_login_page_offers_a_passkey_where_passwords_are_open_to_everyone(sso_app, client):
+    soup = page(client.get("/personal/logga-in"))
+    offered = soup.select_one("[data-passkey=login]")
+    assert offered.has_attr("hidden"), "shown by the script, where the browser has WebAuthn"
+    options = json.loads(offered["data-options"])
+    assert options["rpId"] == "localhost"
+    assert options["userVerification"] == "required", "the device's lock is the second step"
+    assert not options.get("allowCredentials"), "no account is named: the person picks a key"
+    assert soup.select_one("script[src*=passkey]")
+
+    sso_app.config["PASSWORD_LOGIN"] = False  # single sign-on only (break-glass accounts aside)
+    soup = page(client.get("/personal/logga-in"))
+    assert not soup.select_one("[data-passkey]")
+
+
+def test_a_passkey_login_with_a_forged_answer_is_refused_kindly(production, client, db):
+    client.get("/personal/logga-in")
+    response = client.post("/personal/logga-in/nyckel", data={"credential": FORGED})
+    soup = page(response, 422)
+    assert soup.title.get_text().startswith("Fel: ")
+    message = soup.select_one("[data-passkey-message]")
+    assert not message.has_attr("hidden")
+    assert "logga in med lösenord" in message.get_text()
+    assert soup.select_one("input[name=username]"), "the password works as before"
+    assert not logged_in(client)
+    [failed] = events(db, "staff.login_failed")
+    assert (failed.actor_id, failed.detail) == (None, "passkey")
+
+    # Without the browser's answer nothing was tried: back to the login page, nothing logged.
+    response = client.post("/personal/logga-in/nyckel", data={"credential": ""})
+    assert response.headers["Location"] == "/personal/logga-in"
+    assert len(events(db, "staff.login_failed")) == 1
