@@ -45,6 +45,18 @@ def passkeys(db, staff) -> list[str]:
     return [p.name for p in db.exec(select(Passkey).where(Passkey.staff_id == staff.id))]
 
 
+def refused_kindly(response, other_way: str):
+    """The page again (422), its title and its message saying the passkey did not work and
+    which other way in there is."""
+    soup = page(response, 422)
+    assert soup.title.get_text().startswith("Fel: ")
+    message = soup.select_one("[data-passkey-message]")
+    assert not message.has_attr("hidden")
+    assert "Inloggningsnyckeln gick inte att använda" in message.get_text()
+    assert other_way in message.get_text()
+    return soup
+
+
 def test_the_account_page_offers_a_passkey_once_the_code_app_is_set_up(
     app, client, db, make_staff, login_as
 ):
@@ -108,11 +120,7 @@ def test_the_code_step_offers_the_accounts_passkeys_and_refuses_a_forged_answer(
 
     for answer in (FORGED, ""):
         response = client.post("/personal/tvastegs/nyckel", data={"credential": answer})
-        soup = page(response, 422)
-        assert soup.title.get_text().startswith("Fel: ")
-        message = soup.select_one("[data-passkey-message]")
-        assert not message.has_attr("hidden")
-        assert "gick inte att använda" in message.get_text()
+        soup = refused_kindly(response, "skriv koden från appen")
         assert soup.select_one("input[name=code]"), "the code from the app still works"
     assert not logged_in(client)
     failed = events(db, "staff.second_factor_failed")
@@ -189,11 +197,7 @@ def test_the_login_page_offers_a_passkey_where_passwords_are_open_to_everyone(ss
 def test_a_passkey_login_with_a_forged_answer_is_refused_kindly(production, client, db):
     client.get("/personal/logga-in")
     response = client.post("/personal/logga-in/nyckel", data={"credential": FORGED})
-    soup = page(response, 422)
-    assert soup.title.get_text().startswith("Fel: ")
-    message = soup.select_one("[data-passkey-message]")
-    assert not message.has_attr("hidden")
-    assert "logga in med lösenord" in message.get_text()
+    soup = refused_kindly(response, "logga in med lösenord")
     assert soup.select_one("input[name=username]"), "the password works as before"
     assert not logged_in(client)
     [failed] = events(db, "staff.login_failed")
