@@ -58,8 +58,8 @@ def _give_challenge(challenge: bytes) -> None:
 
 def _challenge_used() -> tuple[bytes, datetime] | None:
     """The challenge of the last options given to this browser, and when it was given. Only one
-    answer may use it: it leaves the session now. (The session is a cookie, so a copy of the
-    old cookie still holds it: `signed` refuses a challenge older than the passkey's last use.)"""
+    answer may use it: it leaves the session now. (The session is a cookie, so a copy of the old
+    cookie still holds it: `_signed_by` refuses a challenge older than the passkey's last use.)"""
     kept = session.pop(_CHALLENGE, None)
     if not kept:
         return None
