@@ -103,9 +103,10 @@ class RecoveryCode(SQLModel, table=True):
 
 
 class Passkey(SQLModel, table=True):
-    """A passkey (WebAuthn) that a staff member added as their second factor: the phone's or
-    computer's own lock (a fingerprint, a face or a PIN) instead of typing the app's code. Only
-    the public key is kept; the private key never leaves the device."""
+    """A passkey (WebAuthn) that a staff member added: a key kept on their phone or computer and
+    opened with its own lock (a fingerprint, a face or a PIN), which logs them in instead of the
+    password and the app's code (identity/passkeys.py). Only the public key is kept; the private
+    key never leaves the device."""
 
     __tablename__ = "passkey"
     id: int | None = Field(default=None, primary_key=True)
