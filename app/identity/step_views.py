@@ -86,9 +86,7 @@ def _code_page(staff, form, passkey_failed: bool = False):
     return render(
         "identity/second_factor.html",
         form=form,
-        passkey_form=PasskeyLoginForm(formdata=None),
         passkey_options=passkeys.login_options(staff),
-        passkey_failed=passkey_failed,
         error=passkey_failed,
         status=422 if form.errors or passkey_failed else 200,
     )

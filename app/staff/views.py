@@ -76,8 +76,6 @@ def _login_page(form, passkey_failed: bool = False):
         provider_logout=provider_logout_offer(),
         local_run=current_app.config["LOCAL_RUN"],
         passkey_options=passkeys.sign_in_options() if everyone else None,
-        passkey_form=PasskeyLoginForm(formdata=None),
-        passkey_failed=passkey_failed,
         error=passkey_failed,
     )
 
