@@ -34,6 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     sso.init_app(app)
 
     app.before_request(web.refuse_uploads)
+    app.before_request(web.load_whole)
     app.before_request(logins.load)
     app.after_request(web.security_headers)
     web.register_errors(app)

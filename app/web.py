@@ -16,6 +16,7 @@ from flask import (
     render_template,
     request,
 )
+from flask_htmx.responses import HTMXResponseClientRedirect
 from flask_wtf.csrf import CSRFError
 from jinja2 import nodes
 from markupsafe import Markup
@@ -167,6 +168,14 @@ def sensible_day(day: date | None) -> bool:
 # case system's file (its preview's save form carries the file back).
 TAKES_FILES = {"speech.admin_record", "admin.import_file", "admin.import_save"}
 RECORDS_SOUND = {"speech.admin_record"}
+# Pages that a boosted link must not swap in, as htmx keeps the first page's <head> and its
+# permissions: they bring a script of their own (passkeys, the recorder), or the microphone.
+LOADED_WHOLE = {
+    "staff.login",
+    "identity.second_factor",
+    "identity.add_passkey",
+    "speech.admin_record",
+}
 # Addresses whose content never changes (a hash in the name): kept by the phone for a year.
 FINGERPRINTED = {"static", "speech.audio_file"}
 
@@ -175,6 +184,14 @@ def refuse_uploads():
     """No other form takes a file: a request that sends one is a bad request, not a crash."""
     if request.method == "POST" and request.endpoint not in TAKES_FILES and request.files:
         abort(400)
+
+
+def load_whole():
+    """A boosted link (or a redirect it followed) to a page in LOADED_WHOLE: the browser is
+    told to load that address as a whole page instead."""
+    if request.method == "GET" and htmx.boosted and request.endpoint in LOADED_WHOLE:
+        return HTMXResponseClientRedirect(request.url)
+    return None
 
 
 def security_headers(response):

@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from app.i18n import LANGUAGES
+from app.web import LOADED_WHOLE
 from tests.languages.crawl import page_kinds
 from tests.languages.seed import seed
 
@@ -231,3 +232,23 @@ def test_every_page_is_reached_by_some_role(app):
 def test_a_new_page_without_a_link_to_it_is_caught(new_app):
     new_app.add_url_rule("/personal/ny-sida", "new_page", lambda: "<h1>Ny sida</h1>")
     assert unreached(new_app, seed(new_app)) == {"new_page"}
+
+
+# A script in the page's <head> besides the one every page has.
+OWN_SCRIPT = "head script[src]:not([src*='/js/app.'])"
+
+
+def test_every_page_with_a_script_of_its_own_is_loaded_whole(app):
+    """A boosted link keeps the first page's <head>, so a page that brings its own script is
+    in web.LOADED_WHOLE (tests/test_web.py): else a link to it leaves the script out."""
+    logins = seed(app)
+    with_script = set()
+    for role in ROLES:
+        kinds = kinds_for(app, role, logins)
+        with_script |= {
+            endpoint
+            for endpoint, path in kinds.pages.items()
+            if kinds.parsed[path].select(OWN_SCRIPT)
+        }
+    assert {"staff.login", "speech.admin_record"} <= with_script
+    assert with_script <= LOADED_WHOLE
