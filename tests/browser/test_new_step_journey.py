@@ -82,6 +82,7 @@ def test_lisa_steps_to_a_job_answers_with_help_and_comes_back(
     expect(coach.get_by_text("Ge tillbaka telefonen till din stödperson.")).to_be_visible()
     axe_check(coach)
     coach.get_by_role("link", name="Stödpersonen loggar in igen").click()
+    heading(coach, "Logga in som personal")
     log_in_as_staff(coach, "jonna")
     expect(coach.locator("tbody tr", has_text="Lisa")).to_contain_text("Vill ha mer stöd")
     coach.get_by_role("link", name="Lisa").click()
