@@ -3,9 +3,7 @@ made-up municipality of a few hundred participants with years of history, so the
 show real figures and the case officer has answered check-ins to read."""
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlmodel import select
 
 from . import datagen
@@ -13,6 +11,7 @@ from .admin import directory
 from .card_login import cards
 from .db import get_session, save_changes
 from .goals import demo as goals_demo
+from .i18n import local_zone
 from .meetings import meetings
 from .meetings.models import FollowUp
 from .models import LoginCard, Participant, Role, Unit, utcnow
@@ -116,7 +115,7 @@ def seed_municipality() -> None:
 
 def _book_meeting_soon(person: Participant, case_officer) -> None:
     """Anna's follow-up is in five days, so her check-in is open at once."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = local_zone()
     day = (datetime.now(zone) + timedelta(days=5)).date()
     db = get_session()
     db.add(

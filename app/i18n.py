@@ -120,6 +120,11 @@ def language_of(texts: dict[str, str], code: str) -> str:
     return DEFAULT
 
 
+def local_zone() -> ZoneInfo:
+    """The time zone where the service runs (Swedish time)."""
+    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
 def today() -> date:
     """Today's date where the service runs (Swedish time), not in UTC."""
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+    return datetime.now(local_zone()).date()

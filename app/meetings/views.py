@@ -1,12 +1,12 @@
 """Staff pages for follow-up meetings: booking, the brief, marking a meeting held."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from flask import abort, current_app, make_response, redirect, request, url_for
+from flask import abort, make_response, redirect, request, url_for
 
 from ..access import is_case_officer_of, participant_for_staff, staff_required
 from ..db import get_session
+from ..i18n import local_zone
 from ..models import Role
 from ..web import render
 from . import bp, brief, meetings, outcome
@@ -32,7 +32,7 @@ def schedule(participant_id):
     person = participant_for_staff(participant_id, "participant.view", check=is_case_officer_of)
     form = MeetingForm()
     if form.validate_on_submit():
-        zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+        zone = local_zone()
         starts_at = datetime.combine(form.day.data, form.time.data, tzinfo=zone)
         meeting = meetings.schedule(person, starts_at, form.place.data or "", form.remote.data)
         return redirect(url_for("meetings.brief_page", meeting_id=meeting.id), 303)

@@ -6,9 +6,7 @@ period, unit and gender: counts only, never a person. The summary (summary.py) s
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import String, and_, case, cast, distinct, exists, func, literal, or_, union_all
 from sqlmodel import select
 
@@ -16,6 +14,7 @@ from ..alternatives.models import AlternativeInterest, InterestFollowUp
 from ..checkins.models import CheckIn, CheckInAnswer
 from ..db import get_session
 from ..i18n import gettext as _
+from ..i18n import local_zone
 from ..meetings.models import FollowUp
 from ..models import EndReason, Gender, Participant
 
@@ -33,7 +32,7 @@ class Quarter:
 
     @classmethod
     def of(cls, moment: datetime) -> "Quarter":
-        local = moment.astimezone(_zone())
+        local = moment.astimezone(local_zone())
         return cls(local.year, (local.month - 1) // 3 + 1)
 
     @classmethod
@@ -55,12 +54,12 @@ class Quarter:
 
     @property
     def start(self) -> datetime:
-        return datetime(self.year, 3 * self.number - 2, 1, tzinfo=_zone())
+        return datetime(self.year, 3 * self.number - 2, 1, tzinfo=local_zone())
 
     @property
     def end(self) -> datetime:
         following = self.next()
-        return datetime(following.year, 3 * following.number - 2, 1, tzinfo=_zone())
+        return datetime(following.year, 3 * following.number - 2, 1, tzinfo=local_zone())
 
     def next(self) -> "Quarter":
         return Quarter(self.year + self.number // 4, self.number % 4 + 1)
@@ -87,18 +86,14 @@ class Year:
 
     @property
     def start(self) -> datetime:
-        return datetime(self.year, 1, 1, tzinfo=_zone())
+        return datetime(self.year, 1, 1, tzinfo=local_zone())
 
     @property
     def end(self) -> datetime:
-        return datetime(self.year + 1, 1, 1, tzinfo=_zone())
+        return datetime(self.year + 1, 1, 1, tzinfo=local_zone())
 
     def quarters(self) -> list[Quarter]:
         return [Quarter(self.year, number) for number in range(1, 5)]
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
 
 
 def first_quarter() -> Quarter | None:

@@ -1,10 +1,10 @@
 """The day a case officer picked on the staff participant page, to count wishes' changes from."""
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
-from flask import current_app, request
+from flask import request
 
+from ..i18n import local_zone
 from ..web import sensible_day
 
 
@@ -17,5 +17,5 @@ def since_from_request() -> tuple[datetime | None, str]:
         return None, ""
     if not sensible_day(day):
         return None, ""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = local_zone()
     return datetime.combine(day, time.min, tzinfo=zone), day.isoformat()
