@@ -51,6 +51,9 @@ class Defaults:
     # An ended participant's record is kept this long before retention-delete may remove it
     # (five years, as social services documentation under LSS).
     RETENTION_DAYS = 5 * 365
+    # The access log is checked at least this often (auditors' routine); the first check looks
+    # back this far.
+    LOG_REVIEW_DAYS = 30
     # Up to this many participants, a statistics page counts the summary again after the data
     # changed; above it, `flask --app app count-statistics` counts it nightly.
     STATS_COUNT_ON_VIEW_MAX = 5000

@@ -224,3 +224,16 @@ class AuditEvent(SQLModel, table=True):
     # The staff account the event is about when it is not the actor's own: an account created,
     # given a new role or a one-time code.
     account_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
+
+
+class LogReview(SQLModel, table=True):
+    """An auditor's regular check of the audit log (auditing/review.py): the period it covered,
+    who checked it and when, and what they noted. About staff and the log, never a participant."""
+
+    __tablename__ = "log_review"
+    id: int | None = Field(default=None, primary_key=True)
+    reviewer_id: int = Field(foreign_key="staff_user.id")
+    # The log from `period_start` up to `period_end` (the moment the check was saved).
+    period_start: datetime
+    period_end: datetime = Field(default_factory=utcnow, index=True)
+    note: str = Field(default="", max_length=1000)

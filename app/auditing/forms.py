@@ -1,10 +1,11 @@
-"""The period of a report: from and to, both optional, both whole days in Swedish time."""
+"""The period of a report (from and to, both optional, whole days in Swedish time), and the
+note of a check of the log."""
 
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import StringField
-from wtforms.validators import ValidationError
+from wtforms import StringField, TextAreaField
+from wtforms.validators import Length, ValidationError
 
 from ..i18n import lazy_gettext as _l
 from ..web import sensible_day
@@ -48,3 +49,17 @@ class PeriodForm(FlaskForm):
 
     def period(self) -> tuple[date | None, date | None]:
         return _day(self.fran), _day(self.till)
+
+
+# As long as LogReview.note may be.
+NOTE_MAX = 1000
+
+
+class ReviewForm(FlaskForm):
+    note = TextAreaField(
+        _l("Vad du såg"),
+        description=_l(
+            "Till exempel: Inget som sticker ut. Eller: Jag frågar Sara om kvällen den 3 maj."
+        ),
+        validators=[Length(max=NOTE_MAX, message=_l("Skriv högst 1 000 tecken."))],
+    )

@@ -4,14 +4,13 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy.orm import aliased
 from sqlmodel import select
 
 from ..db import get_session
 from ..i18n import lazy_gettext as _l
+from ..i18n import local_zone
 from ..models import AuditEvent, Participant, StaffUser
 from ..spreadsheet import cell as _cell
 
@@ -19,6 +18,7 @@ from ..spreadsheet import cell as _cell
 ACTIONS = {
     "participant.view": _l("Öppnade deltagarens sida"),
     "brief.view": _l("Läste underlaget inför mötet"),
+    "brief.pdf": _l("Hämtade underlaget som PDF"),
     "checkins.shared_view": _l("Såg svar inför mötet (med samtycke)"),
     "wishes.shared_view": _l("Såg önskemål (med samtycke)"),
     "goal_comments.shared_view": _l("Såg hur stegen gick (med samtycke)"),
@@ -66,6 +66,7 @@ ACTIONS = {
     "access.refused": _l("Nekad eller okänd sida"),
     "audit.participant_report": _l("Läste åtkomstrapporten för deltagaren"),
     "audit.staff_report": _l("Läste åtkomstrapporten för en anställd"),
+    "audit.log_review": _l("Kontrollerade loggen"),
 }
 
 
@@ -85,10 +86,6 @@ class Row:
         return str(ACTIONS.get(self.action, self.action))
 
 
-def _zone() -> ZoneInfo:
-    return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-
-
 def _rows(condition, start: date | None, end: date | None) -> list[Row]:
     """Log rows matching `condition` within whole days from `start` to `end` (Swedish time)."""
     actor, person = aliased(StaffUser), aliased(Participant)
@@ -100,9 +97,9 @@ def _rows(condition, start: date | None, end: date | None) -> list[Row]:
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     )
     if start is not None:
-        query = query.where(AuditEvent.at >= datetime.combine(start, time.min, tzinfo=_zone()))
+        query = query.where(AuditEvent.at >= datetime.combine(start, time.min, tzinfo=local_zone()))
     if end is not None:
-        after = datetime.combine(end + timedelta(days=1), time.min, tzinfo=_zone())
+        after = datetime.combine(end + timedelta(days=1), time.min, tzinfo=local_zone())
         query = query.where(AuditEvent.at < after)
     return [
         Row(
@@ -150,7 +147,7 @@ def to_csv(rows: list[Row]) -> str:
         ["tid", "personal_id", "personal", "roll", "deltagare_id", "deltagare", "handling",
          "kod", "utfall", "detalj", "adress", "antal"]
     )  # fmt: skip
-    zone = _zone()
+    zone = local_zone()
     for row in rows:
         writer.writerow(
             [

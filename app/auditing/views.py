@@ -1,18 +1,20 @@
-"""Auditors' pages: choose a participant or a staff member, read who opened what, download CSV.
+"""Auditors' pages: choose a participant or a staff member, read who opened what, download CSV;
+check the log regularly and note it.
 
 Auditors and administrators only. Reading a report is itself logged. The person is chosen by
 the numeric id the app already uses (`?id=`); nothing else personal goes in the address.
 """
 
-from flask import abort, make_response, redirect, request, url_for
+from flask import abort, g, make_response, redirect, request, url_for
 
 from .. import audit
 from ..access import staff_required
 from ..db import get_session
-from ..models import Participant, Role, StaffUser
+from ..i18n import local_zone
+from ..models import Participant, Role, StaffUser, utcnow
 from ..web import render, row_id
-from . import bp, reports
-from .forms import PeriodForm
+from . import bp, reports, review
+from .forms import PeriodForm, ReviewForm
 
 auditors = staff_required(Role.auditor, Role.admin)
 
@@ -23,10 +25,14 @@ def index():
     """Choose whose report to read: a participant, or a staff member."""
     participants = reports.participants()
     audit.shown(p.id for p in participants)
+    last_check = review.last()
     return render(
         "auditing/index.html",
         participants=participants,
         staff_members=reports.staff_members(),
+        last_check=last_check,
+        check_late=review.late(last_check, utcnow()),
+        check_every=review.every_days(),
     )
 
 
@@ -118,6 +124,33 @@ def staff_report():
 def staff_csv():
     """The staff member's report as a CSV file."""
     return _csv("personal", _staff(), reports.for_staff)
+
+
+@bp.route("/kontroll", methods=["GET", "POST"])
+@auditors
+def log_review():
+    """What stands out in the log since the last check; saving notes that it was checked."""
+    form = ReviewForm()
+    if form.validate_on_submit():
+        review.save(g.staff, form.note.data.strip())
+        return redirect(url_for("auditing.log_review", sparad=1), 303)
+    now = utcnow()
+    start = review.period_start(now)
+    zone = local_zone()
+    return render(
+        "auditing/review.html",
+        form=form,
+        start=start,
+        findings=review.findings(start, now),
+        # The staff report over the same days, for the detail behind a count.
+        report_period={
+            "fran": start.astimezone(zone).date().isoformat(),
+            "till": now.astimezone(zone).date().isoformat(),
+        },
+        earlier=review.earlier(),
+        saved=request.args.get("sparad") == "1",
+        status=422 if form.errors else 200,
+    )
 
 
 bp.add_app_template_global(reports.role_name)
