@@ -44,6 +44,12 @@ FAILED_LOGINS = ("staff.login_failed", "staff.second_factor_failed")
 DISCLOSED = ("mydata.export", "mydata.break_glass", "brief.pdf")
 # Pages that list many participants at once: not "opening" each of them.
 LISTS = ("list.view", "caseload.view")
+# A staff member opened or changed a participant's data (a list of many is not counted).
+OPENED = (
+    AuditEvent.participant_id.is_not(None),
+    AuditEvent.actor_id.is_not(None),
+    AuditEvent.action.not_in(LISTS),
+)
 WORKING_HOURS = range(7, 19)
 MOST_OPENED_SHOWN = 5
 SHOWN = 10
@@ -152,11 +158,9 @@ def _summed(*conditions) -> list[Count]:
 
 
 def _off_hours(period) -> list[Count]:
-    """Participants' data opened outside working hours, in Swedish time."""
+    """Participants' data opened outside working hours, in Swedish time (lists not counted)."""
     zone = local_zone()
-    query = select(AuditEvent.actor_id, AuditEvent.at).where(
-        AuditEvent.participant_id.is_not(None), AuditEvent.actor_id.is_not(None), *period
-    )
+    query = select(AuditEvent.actor_id, AuditEvent.at).where(*OPENED, *period)
     counted = Counter()
     for actor_id, at in get_session().exec(query):
         local = at.astimezone(zone)
@@ -168,12 +172,7 @@ def _off_hours(period) -> list[Count]:
 def _most_opened(period) -> list[Count]:
     query = (
         select(AuditEvent.actor_id, func.count(AuditEvent.participant_id.distinct()))
-        .where(
-            AuditEvent.participant_id.is_not(None),
-            AuditEvent.actor_id.is_not(None),
-            AuditEvent.action.not_in(LISTS),
-            *period,
-        )
+        .where(*OPENED, *period)
         .group_by(AuditEvent.actor_id)
     )
     return _counts(get_session().exec(query).all())[:MOST_OPENED_SHOWN]

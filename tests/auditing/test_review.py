@@ -74,6 +74,7 @@ def test_the_check_shows_what_stands_out_in_the_period(db, people, greta_checks)
     logged(db, "brief.pdf", karin, bo, at=last(WEDNESDAY, 18, 59))
     logged(db, "checkins.shared_view", sara, anna, at=last(WEDNESDAY, 10))
     logged(db, "list.view", sara, bo, at=last(WEDNESDAY, 10))  # a list, not opening Bo
+    logged(db, "caseload.view", karin, bo, at=last(SATURDAY, 23))  # a list: not counted
     logged(db, "mydata.export", karin, anna, at=last(WEDNESDAY, 11))
     logged(db, "participant.view", sara, bo, at=datetime.now(ZONE) - timedelta(days=31))
 
