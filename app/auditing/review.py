@@ -39,9 +39,20 @@ FINDINGS = {
         _l("Hämtat eller lämnat ut"),
         _l("Allt om en deltagare som fil, ett utlämnande, eller underlaget som PDF."),
     ),
+    "accounts": (
+        _l("Konton och roller"),
+        _l("Nya konton, nya roller, engångskoder och nollställd tvåstegsverifiering."),
+    ),
 }
 FAILED_LOGINS = ("staff.login_failed", "staff.second_factor_failed")
 DISCLOSED = ("mydata.export", "mydata.break_glass", "brief.pdf")
+# Who made accounts, gave roles or ways in: where a way around the access rules would begin.
+ACCOUNT_CHANGES = (
+    "staff.create",
+    "staff.role_change",
+    "staff.password_reset",
+    "staff.second_factor_reset",
+)
 # Pages that list many participants at once: not "opening" each of them.
 LISTS = ("list.view", "caseload.view")
 # A staff member opened or changed a participant's data (a list of many is not counted).
@@ -127,6 +138,9 @@ def findings(start: datetime, end: datetime) -> list[Finding]:
         "off_hours": _off_hours(period),
         "most_opened": _most_opened(period),
         "disclosed": _summed(AuditEvent.action.in_(DISCLOSED), *period),
+        "accounts": _summed(
+            AuditEvent.action.in_(ACCOUNT_CHANGES), AuditEvent.actor_id.is_not(None), *period
+        ),
     }
     return [Finding(key, found[key]) for key in FINDINGS]
 

@@ -1,6 +1,6 @@
 """The regular check of the log: what stands out since the last check (refused pages, failed
-logins, data opened outside working hours, who opened the most participants, what was taken out),
-and the checks saved with their period and note."""
+logins, data opened outside working hours, who opened the most participants, what was taken out,
+accounts and roles given), and the checks saved with their period and note."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -61,7 +61,8 @@ def greta_checks(client, people, login_as):
 
 
 def test_the_check_shows_what_stands_out_in_the_period(db, people, greta_checks):
-    karin, sara, anna, bo = people["karin"], people["sara"], people["anna"], people["bo"]
+    karin, sara, greta = people["karin"], people["sara"], people["greta"]
+    anna, bo = people["anna"], people["bo"]
     logged(db, "access.refused", sara, repeats=3)
     logged(db, "access.refused")  # somebody not logged in: not a staff member's doing
     logged(db, "staff.login_failed", sara)
@@ -77,6 +78,9 @@ def test_the_check_shows_what_stands_out_in_the_period(db, people, greta_checks)
     logged(db, "caseload.view", karin, bo, at=last(SATURDAY, 23))  # a list: not counted
     logged(db, "mydata.export", karin, anna, at=last(WEDNESDAY, 11))
     logged(db, "participant.view", sara, bo, at=datetime.now(ZONE) - timedelta(days=31))
+    logged(db, "staff.role_change", greta)
+    logged(db, "staff.password_reset", greta)
+    logged(db, "staff.role_change")  # the case system's import, run as a command
 
     soup = page(greta_checks.get("/granskning/kontroll"))
     assert soup.h1.get_text() == "Kontroll av loggen"
@@ -89,6 +93,7 @@ def test_the_check_shows_what_stands_out_in_the_period(db, people, greta_checks)
         "Utanför arbetstid": [["Karin (Handläggare)", "3"]],
         "Flest deltagare": [["Karin (Handläggare)", "2"], ["Sara (Handledare)", "1"]],
         "Hämtat eller lämnat ut": [["Karin (Handläggare)", "2"]],
+        "Konton och roller": [["Greta (Granskare)", "2"]],
     }
     report = soup.select_one("section[aria-labelledby=finding-refused] a")["href"]
     today = datetime.now(ZONE).date()
