@@ -159,6 +159,12 @@ ROUTES = {
         {"case_officer"},
     ),
     "goals.end_goal": ("POST", "/personal/mal/{goal}/avsluta", {}, {"case_officer"}),
+    "goals.plan_pdf": (
+        "GET",
+        "/personal/deltagare/{anna}/plan.pdf",
+        {},
+        {"supervisor", "case_officer"},
+    ),
     "goals.new_step": (
         "POST",
         "/personal/deltagare/{anna}/mal/steg/nytt",

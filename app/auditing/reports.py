@@ -23,6 +23,7 @@ ACTIONS = {
     "wishes.shared_view": _l("Såg önskemål (med samtycke)"),
     "goal_comments.shared_view": _l("Såg hur stegen gick (med samtycke)"),
     "goal.view": _l("Öppnade mål och steg"),
+    "plan.pdf": _l("Hämtade planen som PDF"),
     "goal.create": _l("Skrev ett nytt mål"),
     "goal.revise": _l("Ändrade ett mål"),
     "goal.end": _l("Avslutade ett mål"),

@@ -37,7 +37,7 @@ FINDINGS = {
     ),
     "disclosed": (
         _l("Hämtat eller lämnat ut"),
-        _l("Allt om en deltagare som fil, ett utlämnande, eller underlaget som PDF."),
+        _l("Allt om en deltagare som fil, ett utlämnande, underlaget eller planen som PDF."),
     ),
     "accounts": (
         _l("Konton och roller"),
@@ -45,7 +45,7 @@ FINDINGS = {
     ),
 }
 FAILED_LOGINS = ("staff.login_failed", "staff.second_factor_failed")
-DISCLOSED = ("mydata.export", "mydata.break_glass", "brief.pdf")
+DISCLOSED = ("mydata.export", "mydata.break_glass", "brief.pdf", "plan.pdf")
 # Who made accounts, gave roles or ways in: where a way around the access rules would begin.
 ACCOUNT_CHANGES = (
     "staff.create",

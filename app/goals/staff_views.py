@@ -1,10 +1,11 @@
 """Staff pages for goals: the case officer writes the order, the supervisor the plan."""
 
-from flask import abort, g, redirect, request, url_for
+from flask import abort, g, make_response, redirect, request, url_for
 
-from .. import access
+from .. import access, pdf
 from ..access import participant_for_staff, staff_required
 from ..db import get_session
+from ..i18n import today
 from ..models import Participant, Role
 from ..web import render, row_id
 from . import bp, order, plan, staff_page
@@ -13,6 +14,7 @@ from .models import Goal, GoalStep
 
 case_officers = staff_required(Role.case_officer)
 supervisors = staff_required(Role.supervisor)
+goal_readers = staff_required(Role.case_officer, Role.supervisor)
 
 
 def _goal_for_case_officer(goal_id: int, action: str) -> tuple[Goal, object]:
@@ -171,6 +173,26 @@ def confirm_step(step_id):
 def reopen_step(step_id):
     """Open the step again: it was not done after all."""
     return _change_step(step_id, plan.reopen)
+
+
+@bp.get("/personal/deltagare/<int:participant_id>/plan.pdf")
+@goal_readers
+def plan_pdf(participant_id):
+    """The goals and the plan's steps as a PDF for the provider's own records (the
+    genomförandeplan), so nobody writes it twice; each download is audit-logged."""
+    person = participant_for_staff(participant_id, "plan.pdf", check=access.may_see_goals)
+    document = pdf.render(
+        "goals/plan_pdf.html",
+        person=person,
+        plan=plan.plan_of(person.id),
+        shows_feelings=access.sees_area(g.staff, person, "goal_comments"),
+    )
+    response = make_response(document)
+    response.headers["Content-Type"] = "application/pdf"
+    # The file's name holds the day it was made, never the person's name.
+    day = today().isoformat()
+    response.headers["Content-Disposition"] = f'attachment; filename="plan-{day}.pdf"'
+    return response
 
 
 @bp.record_once

@@ -4,13 +4,13 @@ from datetime import datetime
 
 from flask import abort, make_response, redirect, request, url_for
 
+from .. import pdf
 from ..access import is_case_officer_of, participant_for_staff, staff_required
 from ..db import get_session
 from ..i18n import local_zone
 from ..models import Role
 from ..web import render
 from . import bp, brief, meetings, outcome
-from . import brief_pdf as brief_pdf_file
 from .forms import HeldForm, MeetingForm
 from .models import FollowUp
 
@@ -54,7 +54,7 @@ def brief_page(meeting_id):
 def brief_pdf(meeting_id):
     """The brief as a PDF to file in the case system; each download is audit-logged."""
     meeting = _meeting_for_case_officer(meeting_id, "brief.pdf")
-    response = make_response(brief_pdf_file.render(brief.build(meeting)))
+    response = make_response(pdf.render("meetings/brief_pdf.html", brief=brief.build(meeting)))
     response.headers["Content-Type"] = "application/pdf"
     day = meeting.starts_at.date().isoformat()
     # The file's name holds the meeting's day, never the person's name.

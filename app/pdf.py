@@ -1,12 +1,13 @@
-"""The brief as a PDF, one A4 page in the usual case, to file in the case system."""
+"""Documents staff file in their own systems, as PDF: the brief before a meeting (for the case
+system) and the plan (for the provider's records). Text only, A4; nothing is fetched while
+printing."""
 
 from flask import render_template
 from weasyprint import CSS, HTML
 
-from ..models import utcnow
-from .brief import Brief
+from .models import utcnow
 
-# Pictures stay on screen: the filed copy is text, and nothing is fetched while printing.
+# Pictures stay on screen: the filed copy is text.
 _NO_PICTURES = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
 
 
@@ -14,10 +15,9 @@ def _no_fetching(_url: str, *_args, **_kwargs) -> dict:
     return {"string": _NO_PICTURES, "mime_type": "image/svg+xml"}
 
 
-def render(brief: Brief) -> bytes:
-    """The PDF of the brief: the participant's name, the meeting, the day it was made, and what
-    was agreed once the meeting is held."""
-    html = render_template("meetings/brief_pdf.html", brief=brief, made_at=utcnow())
+def render(template: str, **context) -> bytes:
+    """The template as a PDF; `made_at` (now) tells the reader when it was made."""
+    html = render_template(template, made_at=utcnow(), **context)
     return HTML(string=html, url_fetcher=_no_fetching, base_url="/").write_pdf(
         stylesheets=[CSS(string=PRINT_CSS)]
     )
@@ -29,6 +29,7 @@ PRINT_CSS = """
 body { font-family: "DejaVu Sans", sans-serif; font-size: 9pt; line-height: 1.3; color: #000; }
 h1 { font-size: 14pt; margin: 0 0 2mm; }
 h2 { font-size: 10.5pt; margin: 3mm 0 1mm; }
+h3 { font-size: 9.5pt; margin: 2.5mm 0 1mm; }
 img { display: none; }
 p, ul, dl, table, blockquote { margin: 0 0 1.5mm; }
 ul { padding-left: 5mm; }
