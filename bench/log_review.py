@@ -11,23 +11,20 @@ and the best of three after it.
 """
 
 import argparse
-import os
 import random
 import secrets
-import tempfile
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 from sqlmodel import Session, select
 
-from app import create_app, migrate
+from app import create_app
 from app.models import AuditEvent, Participant, Role, StaffUser, Unit
 from app.staff import accounts
 
-from .stats import DEFAULT_URL, fresh_database
+from . import world
 
 PASSWORD = secrets.token_urlsafe(16)
 PARTICIPANTS = 2800
@@ -118,14 +115,7 @@ def main() -> None:
     parser.add_argument("--staff", type=int, default=300)
     parser.add_argument("--days", type=int, default=30)
     args = parser.parse_args()
-    results = []
-    with tempfile.TemporaryDirectory() as folder:
-        sqlite = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
-        migrate.upgrade(sqlite)
-        results.append(("SQLite", measure(sqlite, args.staff, args.days)))
-    postgres = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    fresh_database(postgres)
-    results.append(("PostgreSQL", measure(postgres, args.staff, args.days)))
+    results = world.on_each_database(lambda url: measure(url, args.staff, args.days))
     print(f"\n## Checking the log: {args.staff} staff, {args.days} days\n")
     print("| database | rows in the period | first (s) | best of three (s) |")
     print("| --- | ---: | ---: | ---: |")

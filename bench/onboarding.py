@@ -10,18 +10,15 @@ mina_steg_bench, emptied first). Prints a markdown table of seconds.
 
 import argparse
 import io
-import os
 import re
 import secrets
-import tempfile
 import time
-from pathlib import Path
 
-from app import create_app, migrate
+from app import create_app
 from app.models import Role
 from app.staff import accounts
 
-from .stats import DEFAULT_URL, fresh_database
+from . import world
 
 PASSWORD = secrets.token_urlsafe(16)
 
@@ -86,14 +83,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=5000)
     args = parser.parse_args()
-    results = []
-    with tempfile.TemporaryDirectory() as folder:
-        sqlite = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
-        migrate.upgrade(sqlite)
-        results.append(("SQLite", measure(sqlite, args.rows)))
-    postgres = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    fresh_database(postgres)
-    results.append(("PostgreSQL", measure(postgres, args.rows)))
+    results = world.on_each_database(lambda url: measure(url, args.rows))
     print(f"\n## Onboarding from the case system: {args.rows} rows\n")
     print("| database | preview (s) | save (s) | same file again (s) |")
     print("| --- | ---: | ---: | ---: |")

@@ -38,6 +38,15 @@ def fresh_database(kind: str, folder: Path) -> str:
     return url
 
 
+def on_each_database(measure) -> list[tuple[str, object]]:
+    """`measure(url)` on a fresh SQLite file, then on the wiped bench PostgreSQL database."""
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, kind in (("SQLite", "sqlite"), ("PostgreSQL", "postgresql")):
+            results.append((name, measure(fresh_database(kind, Path(folder)))))
+    return results
+
+
 def _create_if_missing(url: str) -> None:
     name = make_url(url).database
     server = make_engine(make_url(url).set(database="postgres").render_as_string(False))
