@@ -145,9 +145,9 @@ def findings(start: datetime, end: datetime) -> list[Finding]:
     return [Finding(key, found[key]) for key in FINDINGS]
 
 
-def save(reviewer: StaffUser, note: str, now: datetime | None = None) -> LogReview:
+def save(reviewer: StaffUser, note: str) -> LogReview:
     """Note that the log was checked from where the last check ended up to now."""
-    end = now or utcnow()
+    end = utcnow()
     review = LogReview(
         reviewer_id=reviewer.id, period_start=period_start(end), period_end=end, note=note
     )
