@@ -189,7 +189,7 @@ def refuse_uploads():
 def load_whole():
     """A boosted link (or a redirect it followed) to a page in LOADED_WHOLE: the browser is
     told to load that address as a whole page instead."""
-    if request.method == "GET" and htmx.boosted and request.endpoint in LOADED_WHOLE:
+    if request.endpoint in LOADED_WHOLE and request.method == "GET" and htmx.boosted:
         return HTMXResponseClientRedirect(request.url)
     return None
 
